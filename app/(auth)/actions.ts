@@ -1,0 +1,68 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn, signOut, auth } from "@/lib/auth/config";
+import { registerSchema, signInSchema } from "@/lib/validations/auth";
+import { registerUser } from "@/lib/data/users";
+import { revokeSession } from "@/lib/data/auth";
+import { getCurrentUser } from "@/lib/auth/session";
+import { failure, toFieldErrors } from "@/lib/auth/safe-action";
+import { errorMessages, type ActionResult } from "@/lib/errors";
+
+export type FormState = ActionResult<null> | null;
+
+function safeCallback(value: FormDataEntryValue | null): string {
+  const v = typeof value === "string" ? value : "";
+  // Only same-site paths: an open redirect after sign-in would be a phishing aid.
+  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/postmortems";
+}
+
+function minutes(seconds: number) {
+  const m = Math.ceil(seconds / 60);
+  return m <= 1 ? "1 minute" : `${m} minutes`;
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  if (!parsed.success) {
+    return { ok: false, code: "VALIDATION", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error) };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError && error.type === "CredentialsSignin") {
+      const code = (error as AuthError & { code?: string }).code ?? "invalid";
+      if (code.startsWith("throttled:")) {
+        const seconds = Number(code.slice("throttled:".length)) || 900;
+        return { ok: false, code: "THROTTLED", message: `Too many sign-in attempts. Try again in ${minutes(seconds)}.` };
+      }
+      return { ok: false, code: "INVALID_CREDENTIALS", message: errorMessages.INVALID_CREDENTIALS };
+    }
+    return failure(error);
+  }
+  redirect(safeCallback(formData.get("callbackUrl")));
+}
+
+export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = registerSchema.safeParse({
+    name: formData.get("name") ?? "",
+    email: formData.get("email") ?? "",
+    password: formData.get("password") ?? "",
+  });
+  if (!parsed.success) return failure(parsed.error);
+  try {
+    await registerUser(parsed.data);
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (error) {
+    return failure(error);
+  }
+  redirect("/postmortems");
+}
+
+export async function signOutAction(): Promise<void> {
+  const [user, session] = await Promise.all([getCurrentUser(), auth()]);
+  if (session?.sid) await revokeSession(session.sid, user?.id ?? "");
+  await signOut({ redirect: false });
+  redirect("/sign-in");
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { can, type Actor, type PostmortemAccess, type PostmortemPermission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient;
+export type LoadedAccess = PostmortemAccess & { id: string; seq: number };
+
+const accessSelect = {
+  id: true,
+  seq: true,
+  restricted: true,
+  status: true,
+  facilitatorId: true,
+  createdById: true,
+  participants: { select: { userId: true, role: true } },
+} as const;
+
+/**
+ * Loads what authorisation needs. With `lock`, the postmortem row is locked FOR UPDATE first, so that
+ * concurrent writers to one postmortem are serialised (their seq numbers and conflict checks stay exact).
+ */
+export async function loadAccess(db: Tx, id: string, options?: { lock?: boolean }): Promise<LoadedAccess | null> {
+  if (options?.lock) {
+    const locked = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Postmortem" WHERE "id" = ${id} AND "deletedAt" IS NULL FOR UPDATE`;
+    if (locked.length === 0) return null;
+  }
+  return db.postmortem.findFirst({ where: { id, deletedAt: null }, select: accessSelect });
+}
+
+/**
+ * Throws unless the actor may do this. A postmortem the actor may not see is NOT_FOUND (not FORBIDDEN),
+ * so its existence is not revealed; a published one answers READ_ONLY to edits.
+ */
+export function assertCan(actor: Actor, permission: PostmortemPermission, access: LoadedAccess | null): asserts access is LoadedAccess {
+  if (!access || !can(actor, "view", access)) throw new AppError("NOT_FOUND");
+  if (can(actor, permission, access)) return;
+  if (permission === "edit" && access.status === "PUBLISHED" && actor.role !== "VIEWER") throw new AppError("READ_ONLY");
+  throw new AppError("FORBIDDEN");
+}
+
+export async function authorize(db: Tx, actor: Actor, id: string, permission: PostmortemPermission, lock = false) {
+  const access = await loadAccess(db, id, { lock });
+  assertCan(actor, permission, access);
+  return access;
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditKind =
+  | "signin.success"
+  | "signin.failure"
+  | "signin.throttled"
+  | "signout"
+  | "authorization.refused"
+  | "user.created"
+  | "user.updated"
+  | "user.registered";
+
+export async function recordAudit(entry: {
+  userId?: string | null;
+  kind: AuditKind;
+  detail?: Prisma.InputJsonValue;
+  ip?: string | null;
+}): Promise<void> {
+  await getDb().auditEvent.create({
+    data: { userId: entry.userId ?? null, kind: entry.kind, detail: entry.detail, ip: entry.ip ?? null },
+  });
+}

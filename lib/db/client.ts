@@ -1,0 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// One client per process; Next's dev server re-evaluates modules, so it lives on globalThis.
+const globalForPrisma = globalThis as unknown as { prismaClient?: PrismaClient; prismaUrl?: string };
+
+export function getDb(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the embedded database did not start.");
+  if (!globalForPrisma.prismaClient || globalForPrisma.prismaUrl !== url) {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    globalForPrisma.prismaClient = new PrismaClient({ adapter });
+    globalForPrisma.prismaUrl = url;
+  }
+  return globalForPrisma.prismaClient;
+}
+
+export type Db = PrismaClient;
