@@ -14,12 +14,13 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill(USERS.manager);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+    await expect(page.getByTestId("form-error")).toHaveText("The email or password is not right.");
 
     await page.getByLabel("Email").fill("nobody-here@example.com");
     await page.getByLabel("Password").fill("whatever-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByTestId("form-error")).toHaveText("The email or password is not right.");
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
@@ -37,12 +38,15 @@ test.describe("sign-in", () => {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`wrong-${i}`);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+      // The form clears the password once the answer is in; only then is the next attempt typed.
+      await expect(page.getByLabel("Password")).toHaveValue("");
+      await expect(page.getByTestId("form-error")).toHaveText("The email or password is not right.");
+      await expect(page.getByLabel("Email")).toHaveValue(email);
     }
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("wrong-again");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
+    await expect(page.getByTestId("form-error")).toHaveText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
   });
 
   test("after sign-out the old session cookie no longer works", async ({ page, browser }) => {

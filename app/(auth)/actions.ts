@@ -10,7 +10,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { failure, toFieldErrors } from "@/lib/auth/safe-action";
 import { errorMessages, type ActionResult } from "@/lib/errors";
 
-export type FormState = ActionResult<null> | null;
+/** The result, plus the email typed, so the form can keep it after React resets the fields. */
+export type FormState = (ActionResult<null> & { email?: string }) | null;
 
 function safeCallback(value: FormDataEntryValue | null): string {
   const v = typeof value === "string" ? value : "";
@@ -24,9 +25,10 @@ function minutes(seconds: number) {
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
+  const parsed = signInSchema.safeParse({ email: typedEmail, password: formData.get("password") ?? "" });
   if (!parsed.success) {
-    return { ok: false, code: "VALIDATION", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error) };
+    return { ok: false, code: "VALIDATION", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error), email: typedEmail };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
@@ -35,11 +37,11 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
       const code = (error as AuthError & { code?: string }).code ?? "invalid";
       if (code.startsWith("throttled:")) {
         const seconds = Number(code.slice("throttled:".length)) || 900;
-        return { ok: false, code: "THROTTLED", message: `Too many sign-in attempts. Try again in ${minutes(seconds)}.` };
+        return { ok: false, code: "THROTTLED", message: `Too many sign-in attempts. Try again in ${minutes(seconds)}.`, email: typedEmail };
       }
-      return { ok: false, code: "INVALID_CREDENTIALS", message: errorMessages.INVALID_CREDENTIALS };
+      return { ok: false, code: "INVALID_CREDENTIALS", message: errorMessages.INVALID_CREDENTIALS, email: typedEmail };
     }
-    return failure(error);
+    return { ...failure(error), email: typedEmail };
   }
   redirect(safeCallback(formData.get("callbackUrl")));
 }

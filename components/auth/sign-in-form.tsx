@@ -15,7 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field id="email" label="Email" error={errors.email?.[0]}>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus
+        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state?.email ?? ""}
           aria-invalid={!!errors.email} aria-describedby={describedBy("email", errors.email?.[0])} />
       </Field>
       <Field id="password" label="Password" error={errors.password?.[0]}>

@@ -7,9 +7,19 @@ const tones = {
   success: "border-green-200 bg-green-50 text-green-800",
 } as const;
 
-export function Alert({ tone = "info", children, title }: { tone?: keyof typeof tones; title?: string; children?: ReactNode }) {
+export function Alert({
+  tone = "info",
+  children,
+  title,
+  testId,
+}: {
+  tone?: keyof typeof tones;
+  title?: string;
+  children?: ReactNode;
+  testId?: string;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+    <div role={tone === "error" ? "alert" : "status"} data-testid={testId ?? (tone === "error" ? "form-error" : undefined)} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
       {title ? <p className="font-semibold">{title}</p> : null}
       {children}
     </div>

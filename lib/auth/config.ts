@@ -27,6 +27,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // which is what makes sessions revocable (see lib/auth/session.ts).
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A refused sign-in is an expected outcome (and is audited); only real failures belong in the log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -57,7 +57,7 @@ export async function appendDocEvents(
   });
   if (readEnv().externalDatabaseUrl) {
     const payload = JSON.stringify({ id: postmortemId, seq });
-    await tx.$queryRaw`SELECT pg_notify('postmortem', ${payload})`;
+    await tx.$executeRaw`SELECT pg_notify('postmortem', ${payload})`;
   }
   return seq;
 }

@@ -118,7 +118,7 @@ function nameVariants(names: readonly string[]): string[] {
   return [...variants].sort((a, b) => b.length - a.length);
 }
 
-/** True when the text blames "human error" (or operator/user error) other than to rule it out. */
+/** True when the text blames "human error" (or "operator error") other than to rule it out. */
 export function mentionsHumanError(text: string): boolean {
   const re = new RegExp(HUMAN_ERROR, "giu");
   for (const m of text.matchAll(re)) {

@@ -170,7 +170,11 @@ const MAX_TITLE = 40;
 function actionName(a: SnapshotAction): string {
   const title = a.action.trim().replace(/\s+/g, " ");
   if (!title) return `Action ${a.number}`;
-  return `Action ${a.number} "${title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title}"`;
+  if (title.length <= MAX_TITLE) return `Action ${a.number} "${title}"`;
+  // Cut at a word boundary so the name stays readable in a one-line problem list.
+  const cut = title.slice(0, MAX_TITLE);
+  const space = title[MAX_TITLE] === " " ? MAX_TITLE : cut.lastIndexOf(" ");
+  return `Action ${a.number} "${(space >= MAX_TITLE / 2 ? cut.slice(0, space) : cut).trimEnd()}…"`;
 }
 
 function actionProblems(actions: readonly SnapshotAction[]): string[] {

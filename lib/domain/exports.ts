@@ -83,7 +83,7 @@ const visibleActions = (s: PostmortemSnapshot) => s.actions.filter((a) => !isBla
 /** The whole postmortem as Markdown (GitHub-flavoured tables), in the template's order. */
 export function toMarkdown(s: PostmortemSnapshot): string {
   const out: string[] = [];
-  const push = (...parts: string[]) => out.push(...parts, "");
+  const push = (...parts: string[]) => parts.forEach((part) => out.push(part, ""));
   push(`# ${TEMPLATE_TITLE}${filled(s.incidentName) ? `: ${s.incidentName.trim()}` : ""}`);
 
   push("## Incident Summary");

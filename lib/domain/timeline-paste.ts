@@ -7,9 +7,10 @@ const MS_PER_DAY = 86_400_000;
 const ROLLOVER_MS = 12 * 3_600_000;
 
 // Date part, optional; "T" or space before the time; seconds and fractions optional; "Z", "UTC" or an
-// offset optional. Then the separator: tab, two+ spaces, " - " (or en/em dash, "|"), or one space.
+// offset optional; a closing "]" or a ":" may follow ("[14:05]", "14:05:"). Then the separator: tab,
+// two+ spaces, " - " (or en/em dash, "|", ":"), or one space.
 const LINE =
-  /^(?:(\d{4}-\d{2}-\d{2})[T ])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s?([ap])\.?m\.?)?(?:\s?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?\]?(?=\s|$)(?:\t+|\s{2,}|\s+[-–—|:]\s+|\s+[-–—|:]$|\s|$)/i;
+  /^(?:(\d{4}-\d{2}-\d{2})[T ])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s?([ap])\.?m\.?)?(?:\s?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?[\]:]?(?=\s|$)(?:\t+|\s{2,}|\s+[-–—|:]\s+|\s+[-–—|:]$|\s|$)/i;
 
 const BULLET = /^\s*(?:[-*•]\s+|\[(?=[^\]]*\d:\d))/;
 
