@@ -41,8 +41,20 @@ async function withAdminClient(serverUrl: string, run: (client: pg.Client) => Pr
   }
 }
 
+// initdb costs seconds per PGlite instance; copying a pristine data directory costs well under one.
+let pristineDataDir: Promise<File | Blob> | undefined;
+
+async function createPGlite(): Promise<PGlite> {
+  pristineDataDir ??= PGlite.create().then(async (template) => {
+    const dump = await template.dumpDataDir("none");
+    await template.close();
+    return dump;
+  });
+  return PGlite.create({ loadDataDir: await pristineDataDir });
+}
+
 async function startPGliteDatabase(): Promise<ScratchDatabase> {
-  const db = await PGlite.create();
+  const db = await createPGlite();
   const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 10 });
   await server.start();
   return {

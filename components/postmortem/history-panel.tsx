@@ -16,11 +16,15 @@ function valueText(value: unknown): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  ownerId: "owner", wontDoReason: "won't-do reason", completedAt: "completed at", deletedAt: "deleted",
+  publishedAt: "published at", occurredAt: "time", meetingDate: "post-mortem date", incidentDate: "date of incident",
+};
+
 function describe(item: HistoryItem): string {
-  const what = item.field ? `${item.entity} · ${item.field}` : item.entity;
-  if (item.field === null && item.after === null) return `Deleted ${item.entity}`;
-  if (item.field === null) return `Created ${item.entity}`;
-  return what;
+  if (item.field === null) return item.after === null ? `deleted ${item.subject}` : `created ${item.subject}`;
+  if (item.field === "deletedAt") return `deleted ${item.subject}`;
+  return `changed ${item.subject} · ${FIELD_LABELS[item.field] ?? item.field}`;
 }
 
 /** Who changed what and when: loaded when opened, newest first, older pages on demand. */
@@ -57,7 +61,7 @@ export function HistoryPanel({ postmortemId }: { postmortemId: string }) {
                   <span>{describe(item)}</span>
                   <time dateTime={item.at} className="ml-auto text-xs">{formatUtcDateTime(new Date(item.at))} UTC</time>
                 </p>
-                {item.field !== null || item.after !== null ? (
+                {item.field !== "deletedAt" && (item.field !== null || item.after !== null) ? (
                   <p className="mt-0.5 break-words text-xs text-slate-600">
                     {item.field !== null ? <><span className="line-through decoration-slate-400">{valueText(item.before)}</span> → </> : null}
                     <span>{valueText(item.after)}</span>

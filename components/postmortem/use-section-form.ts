@@ -24,6 +24,11 @@ export type SectionFormApi = {
   idOf: (field: string) => string;
 };
 
+/** A "saved" state stamped now (kept out of render so the React compiler sees no impure call there). */
+export function savedNow(): SaveState {
+  return { kind: "saved", at: Date.now() };
+}
+
 const same = (a: unknown, b: unknown) => (a ?? "") === (b ?? "");
 
 function pick(values: Record<string, unknown>, keys: string[]) {
@@ -77,54 +82,52 @@ export function useSectionForm<K extends SectionKey>({
     form.reset(next);
   }, [serialized, form]);
 
-  const submit = form.handleSubmit(
-    async () => {
-      const raw = form.getValues();
-      const base = baseRef.current;
-      const keys = Object.keys(raw).filter((k) => !same(raw[k], base[k]));
-      if (keys.length === 0) {
-        setState({ kind: "saved", at: Date.now() });
-        return;
+  const onValid = async () => {
+    const raw = form.getValues();
+    const base = baseRef.current;
+    const keys = Object.keys(raw).filter((k) => !same(raw[k], base[k]));
+    if (keys.length === 0) {
+      setState(savedNow());
+      return;
+    }
+    setState({ kind: "saving" });
+    const changes = pick(raw, keys);
+    const result = await updateSectionAction({
+      postmortemId, section, changes, base: pick(base, keys),
+    } as SectionUpdateInput);
+    if (result.ok) {
+      baseRef.current = { ...base, ...changes };
+      form.reset(baseRef.current, { keepValues: true });
+      setConflicts({});
+      setState(savedNow());
+      router.refresh();
+      return;
+    }
+    if (result.code === "CONFLICT") {
+      const theirs = (result.detail ?? {}) as Record<string, unknown>;
+      setConflicts(theirs);
+      baseRef.current = { ...base, ...theirs };
+      let first = true;
+      for (const [field, value] of Object.entries(theirs)) {
+        form.setError(field, {
+          type: "conflict",
+          message: `Someone else changed this to “${preview(value)}”. Use theirs, or save again to keep yours.`,
+        }, { shouldFocus: first });
+        first = false;
       }
-      setState({ kind: "saving" });
-      const changes = pick(raw, keys);
-      const result = await updateSectionAction({
-        postmortemId, section, changes, base: pick(base, keys),
-      } as SectionUpdateInput);
-      if (result.ok) {
-        baseRef.current = { ...base, ...changes };
-        form.reset(baseRef.current, { keepValues: true });
-        setConflicts({});
-        setState({ kind: "saved", at: Date.now() });
-        router.refresh();
-        return;
-      }
-      if (result.code === "CONFLICT") {
-        const theirs = (result.detail ?? {}) as Record<string, unknown>;
-        setConflicts(theirs);
-        baseRef.current = { ...base, ...theirs };
-        let first = true;
-        for (const [field, value] of Object.entries(theirs)) {
-          form.setError(field, {
-            type: "conflict",
-            message: `Someone else changed this to “${preview(value)}”. Use theirs, or save again to keep yours.`,
-          }, { shouldFocus: first });
-          first = false;
-        }
-      } else {
-        applyFieldErrors(toFormErrors(result.fieldErrors), form.setError);
-      }
-      setState({ kind: "error", message: result.message });
-    },
-    () => setState({ kind: "error", message: "Some fields need attention; nothing was saved." }),
-  );
+    } else {
+      applyFieldErrors(toFormErrors(result.fieldErrors), form.setError);
+    }
+    setState({ kind: "error", message: result.message });
+  };
+  const onInvalid = () => setState({ kind: "error", message: "Some fields need attention; nothing was saved." });
 
   return {
     form,
     section,
     canEdit,
     state,
-    save: () => submit(),
+    save: () => form.handleSubmit(onValid, onInvalid)(),
     conflicts,
     acceptTheirs: (field) => {
       const value = conflicts[field];

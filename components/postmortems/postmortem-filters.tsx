@@ -1,6 +1,6 @@
 import { Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { SEVERITY_DESCRIPTIONS, SEVERITY_LABELS, reviewPolicyFor } from "@/lib/domain/severity-policy";
+import { SEVERITY_LABELS } from "@/lib/domain/severity-policy";
 import { Severity } from "@/lib/generated/prisma/enums";
 import type { ListPostmortemsInput } from "@/lib/validations/postmortem";
 import { POSTMORTEM_STATUS_LABELS } from "@/lib/domain/labels";

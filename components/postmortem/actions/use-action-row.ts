@@ -56,8 +56,8 @@ export function useActionRow(postmortemId: string, action: ActionDto) {
       return;
     }
     if (result.code === "CONFLICT") {
-      const detail = result.detail as { action?: ActionDto } | undefined;
-      if (detail?.action) setConflict(detail.action);
+      const detail = result.detail as { current?: ActionDto } | undefined;
+      if (detail?.current) setConflict(detail.current);
     }
     const fieldErrors: RowErrors = {};
     for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {

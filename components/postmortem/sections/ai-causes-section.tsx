@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { setAiCauseAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
+import { savedNow } from "@/components/postmortem/use-section-form";
 import type { SectionProps } from "@/components/postmortem/section-props";
 import { Button } from "@/components/ui/button";
 import { Textarea, describedBy } from "@/components/ui/field";
@@ -45,7 +46,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
     });
     if (result.ok) {
       patch(kind, { checked, base: item?.evidence ?? "", evidence: item?.evidence ?? "", error: undefined, theirs: undefined });
-      setState({ kind: "saved", at: Date.now() });
+      setState(savedNow());
       return router.refresh();
     }
     setState({ kind: "error", message: result.message });

@@ -10,7 +10,7 @@ import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { formatUtcDateTime } from "@/lib/domain/dates";
 import { toUtcInput } from "@/lib/validations/common";
 
-const showUtc = (value: string) => `${formatUtcDateTime(new Date(`${value}Z`))}`;
+const showUtc = (value: string) => `${formatUtcDateTime(new Date(`${value}Z`))} UTC`;
 
 export function DetailsSection({ doc, users, canEdit }: SectionProps) {
   const api = useSectionForm({

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { addFactorAction, deleteFactorAction, updateFactorAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
+import { savedNow } from "@/components/postmortem/use-section-form";
 import type { SectionProps } from "@/components/postmortem/section-props";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea, describedBy } from "@/components/ui/field";
@@ -55,7 +56,7 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
     const result = await updateFactorAction({ postmortemId: doc.id, factorId: row.id, changes, base });
     if (result.ok) {
       patch(row.id, { base: { ...row.base, ...changes }, error: undefined, theirs: undefined });
-      setState({ kind: "saved", at: Date.now() });
+      setState(savedNow());
       return router.refresh();
     }
     setState({ kind: "error", message: result.message });
@@ -80,7 +81,7 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
     });
     if (!result.ok) return setState({ kind: "error", message: result.message });
     setRows((rs) => (rs.some((r) => r.id === result.data.id) ? rs : [...rs, fromServer(result.data)]));
-    setState({ kind: "saved", at: Date.now() });
+    setState(savedNow());
     router.refresh();
   }
 
@@ -89,7 +90,7 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
     const result = await deleteFactorAction({ postmortemId: doc.id, factorId: row.id });
     if (!result.ok) return setState({ kind: "error", message: result.message });
     setRows((rs) => rs.filter((r) => r.id !== row.id));
-    setState({ kind: "saved", at: Date.now() });
+    setState(savedNow());
     router.refresh();
   }
 

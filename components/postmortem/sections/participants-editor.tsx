@@ -6,6 +6,7 @@ import {
   addParticipantAction, removeParticipantAction, updateParticipantRoleAction,
 } from "@/app/(app)/postmortems/[id]/section-actions";
 import type { SaveState } from "@/components/postmortem/section-card";
+import { savedNow } from "@/components/postmortem/use-section-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, describedBy } from "@/components/ui/field";
 import type { ParticipantDto } from "@/lib/data/postmortem-document";
@@ -53,7 +54,7 @@ export function ParticipantsEditor({
       return false;
     }
     setErrors({});
-    onState({ kind: "saved", at: Date.now() });
+    onState(savedNow());
     router.refresh();
     return true;
   }

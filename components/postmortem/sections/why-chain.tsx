@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { addWhyAction, deleteWhyAction, updateWhyAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
 import type { SaveState } from "@/components/postmortem/section-card";
+import { savedNow } from "@/components/postmortem/use-section-form";
 import { Button } from "@/components/ui/button";
 import { Textarea, describedBy } from "@/components/ui/field";
 import type { WhyDto } from "@/lib/data/postmortem-document";
@@ -61,7 +62,7 @@ export function WhyChain({
     const result = await updateWhyAction({ postmortemId, whyId: row.id, text: row.text, version: row.version });
     if (result.ok) {
       patch(row.id, { baseText: row.text, version: result.data.version, error: undefined, theirs: undefined });
-      onState({ kind: "saved", at: Date.now() });
+      onState(savedNow());
       router.refresh();
       return;
     }
@@ -84,7 +85,7 @@ export function WhyChain({
     const result = await addWhyAction({ postmortemId, clientMutationId: crypto.randomUUID() });
     if (!result.ok) return onState({ kind: "error", message: result.message });
     setRows((rs) => (rs.some((r) => r.id === result.data.id) ? rs : [...rs, fromServer(result.data)]));
-    onState({ kind: "saved", at: Date.now() });
+    onState(savedNow());
     router.refresh();
   }
 
@@ -93,7 +94,7 @@ export function WhyChain({
     const result = await deleteWhyAction({ postmortemId, whyId: row.id });
     if (!result.ok) return onState({ kind: "error", message: result.message });
     setRows((rs) => rs.filter((r) => r.id !== row.id));
-    onState({ kind: "saved", at: Date.now() });
+    onState(savedNow());
     router.refresh();
   }
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { updateTimelineEntryAction } from "@/app/(app)/postmortems/[id]/timeline-actions";
 import type { ActionResult } from "@/lib/errors";
+import type { TimelineWrite } from "@/lib/data/timeline";
 import { AI_EVENT_KINDS, EVENT_KIND_LABELS, MILESTONE_LABELS } from "@/lib/domain/labels";
 import type { EventKind, Milestone } from "@/lib/generated/prisma/enums";
 import {
@@ -38,7 +39,8 @@ const MILESTONES = Object.keys(MILESTONE_LABELS) as Milestone[];
 const KINDS = Object.keys(EVENT_KIND_LABELS) as EventKind[];
 
 /**
- * One editable row: each cell saves the row's changed fields when it loses focus (selects on change),
+ * One editable row: each text cell saves the row's changed fields when it loses focus and each select
+ * when it changes (both caught on the row, after react-hook-form has taken the value),
  * with the value each had when editing began, so someone else's edit to another cell is never overwritten.
  */
 export function TimelineRow(props: TimelineRowProps) {
@@ -50,6 +52,8 @@ export function TimelineRow(props: TimelineRowProps) {
   });
   const { register, getValues, setValue, trigger, setError, clearErrors, formState } = form;
   const base = useRef<TimelineFieldsInput>(toRowValues(view.server));
+  // Rendered as the inputs' initial values too, so the server HTML already shows the row before hydration.
+  const [initial] = useState(() => toRowValues(view.server));
   const timeRef = useRef<HTMLInputElement | null>(null);
   const [status, setStatus] = useState<SaveState>({ kind: "idle" });
   const [conflicts, setConflicts] = useState<Partial<Record<TimelineField, string>>>({});
@@ -92,7 +96,7 @@ export function TimelineRow(props: TimelineRowProps) {
       return;
     }
     setStatus({ kind: "saving" });
-    const result = await run(view.key, async (id) => {
+    const result = await run(view.key, async (id): Promise<ActionResult<TimelineWrite | null>> => {
       const now = changedFields();
       if (now.length === 0) return { ok: true, data: null };
       const changes = pick(getValues(), now);
@@ -160,47 +164,47 @@ export function TimelineRow(props: TimelineRowProps) {
     "aria-describedby": [errorText(field) ? `${id(field)}-error` : null, extra].filter(Boolean).join(" ") || undefined,
     "data-cell": field,
     "data-row-index": n,
+    defaultValue: initial[field] ?? "",
   });
   const errorLine = (field: TimelineField) =>
     errorText(field) ? <span id={`${id(field)}-error`} role="alert" className="block text-xs font-medium text-red-700">{errorText(field)}</span> : null;
-  const onBlur = { onBlur: () => void save() };
-  const onChange = { onChange: () => void save() };
-  const time = register("occurredAt", onBlur);
-  const milestone = form.watch("milestone");
-  const kind = form.watch("kind");
+  const time = register("occurredAt");
+  const [milestone, kind, timeValue] = useWatch({ control: form.control, name: ["milestone", "kind", "occurredAt"] });
 
   return (
     <>
       <tr data-testid="timeline-row" data-row-key={view.key} onKeyDown={onKeyDown}
+        onBlur={(e) => { if (e.target.tagName === "INPUT") void save(); }}
+        onChange={(e) => { if (e.target.tagName === "SELECT") void save(); }}
         className={`align-top ${status.kind === "error" ? "bg-red-50/60" : ""}`}>
         <td className="p-1 w-44">
           <input {...time} ref={(el) => { time.ref(el); timeRef.current = el; }} {...aria("occurredAt", `${id("occurredAt")}-local`)}
             className={`${cell} font-mono`} placeholder="HH:mm" autoComplete="off" inputMode="numeric" onPaste={onPaste} />
           {errorLine("occurredAt")}
-          <LocalTime id={`${id("occurredAt")}-local`} value={expandTimeCell(form.watch("occurredAt") ?? "", incidentDate)} />
+          <LocalTime id={`${id("occurredAt")}-local`} value={expandTimeCell(timeValue ?? "", incidentDate)} />
         </td>
         <td className="p-1 min-w-56">
-          <input {...register("event", onBlur)} {...aria("event")} className={cell} autoComplete="off" onPaste={onPaste}
+          <input {...register("event")} {...aria("event")} className={cell} autoComplete="off" onPaste={onPaste}
             placeholder={milestone ? MILESTONE_LABELS[milestone as Milestone] : "What happened"} />
           {errorLine("event")}
         </td>
         <td className="p-1 min-w-32">
-          <input {...register("actor", onBlur)} {...aria("actor")} className={cell} autoComplete="off" placeholder="System / team" />
+          <input {...register("actor")} {...aria("actor")} className={cell} autoComplete="off" placeholder="System / team" />
           {errorLine("actor")}
         </td>
         <td className="p-1 min-w-48">
-          <input {...register("notes", onBlur)} {...aria("notes")} className={cell} autoComplete="off" />
+          <input {...register("notes")} {...aria("notes")} className={cell} autoComplete="off" />
           {errorLine("notes")}
         </td>
         <td className="p-1 min-w-40">
-          <select {...register("milestone", onChange)} {...aria("milestone")} className={cell}>
+          <select {...register("milestone")} {...aria("milestone")} className={cell}>
             <option value="">—</option>
             {MILESTONES.map((m) => <option key={m} value={m}>{MILESTONE_LABELS[m]}</option>)}
           </select>
           {errorLine("milestone")}
         </td>
         <td className="p-1 min-w-40">
-          <select {...register("kind", onChange)} {...aria("kind")}
+          <select {...register("kind")} {...aria("kind")}
             className={`${cell} ${AI_EVENT_KINDS.includes(kind as EventKind) ? "border-violet-300 bg-violet-50" : ""}`}>
             <optgroup label="General">
               {KINDS.filter((k) => !AI_EVENT_KINDS.includes(k)).map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}
