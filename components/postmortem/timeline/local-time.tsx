@@ -15,7 +15,7 @@ export function LocalTime({ value, id }: { value: string; id?: string }) {
   const mounted = useMounted();
   const date = value ? parseUtc(value) : null;
   if (!mounted || !date) return null;
-  const text = date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const text = date.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
   return (
     <span id={id} className="block text-[11px] text-slate-500" data-testid="local-time">
       Your time: {text}

@@ -177,33 +177,33 @@ export function TimelineRow(props: TimelineRowProps) {
         onBlur={(e) => { if (e.target.tagName === "INPUT") void save(); }}
         onChange={(e) => { if (e.target.tagName === "SELECT") void save(); }}
         className={`align-top ${status.kind === "error" ? "bg-red-50/60" : ""}`}>
-        <td className="p-1 w-44">
+        <td className="p-1 min-w-44">
           <input {...time} ref={(el) => { time.ref(el); timeRef.current = el; }} {...aria("occurredAt", `${id("occurredAt")}-local`)}
             className={`${cell} font-mono`} placeholder="HH:mm" autoComplete="off" inputMode="numeric" onPaste={onPaste} />
           {errorLine("occurredAt")}
           <LocalTime id={`${id("occurredAt")}-local`} value={expandTimeCell(timeValue ?? "", incidentDate)} />
         </td>
-        <td className="p-1 min-w-56">
+        <td className="p-1 min-w-40">
           <input {...register("event")} {...aria("event")} className={cell} autoComplete="off" onPaste={onPaste}
             placeholder={milestone ? MILESTONE_LABELS[milestone as Milestone] : "What happened"} />
           {errorLine("event")}
         </td>
-        <td className="p-1 min-w-32">
+        <td className="p-1 min-w-28">
           <input {...register("actor")} {...aria("actor")} className={cell} autoComplete="off" placeholder="System / team" />
           {errorLine("actor")}
         </td>
-        <td className="p-1 min-w-48">
+        <td className="p-1 min-w-32">
           <input {...register("notes")} {...aria("notes")} className={cell} autoComplete="off" />
           {errorLine("notes")}
         </td>
-        <td className="p-1 min-w-40">
+        <td className="p-1 min-w-36">
           <select {...register("milestone")} {...aria("milestone")} className={cell}>
             <option value="">—</option>
             {MILESTONES.map((m) => <option key={m} value={m}>{MILESTONE_LABELS[m]}</option>)}
           </select>
           {errorLine("milestone")}
         </td>
-        <td className="p-1 min-w-40">
+        <td className="p-1 min-w-36">
           <select {...register("kind")} {...aria("kind")}
             className={`${cell} ${AI_EVENT_KINDS.includes(kind as EventKind) ? "border-violet-300 bg-violet-50" : ""}`}>
             <optgroup label="General">
