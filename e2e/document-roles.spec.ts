@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, signIn, personPage, uniqueKey } from "./fixtures";
+import { test, expect, signIn, personPage, replayAction, uniqueKey } from "./fixtures";
 
 async function createPostmortem(page: Page, name: string, severity: RegExp) {
   await page.goto("/postmortems/new");
@@ -17,7 +17,7 @@ test.describe("who may do what on the document", () => {
   test("a Low incident shows the short log form without the meeting clock", async ({ page }) => {
     await signIn(page, "facilitator");
     await createPostmortem(page, "Typo in a canned reply caught in review", /Low/);
-    await expect(page.getByTestId("review-type")).toHaveText("Log entry");
+    await expect(page.locator("header").getByTestId("review-type")).toHaveText("Log entry");
     await expect(page.getByText("Low-severity incidents are tracked as a log entry")).toBeVisible();
     await expect(page.getByTestId("section-summary")).toBeVisible();
     await expect(page.getByTestId("section-timeline")).toBeVisible();
@@ -29,7 +29,7 @@ test.describe("who may do what on the document", () => {
   test("a High incident shows every section and the 48-hour countdown", async ({ page }) => {
     await signIn(page, "facilitator");
     await createPostmortem(page, "Drift alert ignored by the routing model", /High/);
-    await expect(page.getByTestId("review-type")).toHaveText("Full post-mortem");
+    await expect(page.locator("header").getByTestId("review-type")).toHaveText("Full post-mortem");
     await expect(page.getByTestId("review-clock")).toContainText(/Due in|Overdue by/);
     await expect(page.getByTestId("section-nav").getByRole("link")).toHaveCount(13);
   });
@@ -40,7 +40,7 @@ test.describe("who may do what on the document", () => {
     const details = page.getByTestId("section-details");
     await details.getByLabel("Add attendee").selectOption({ label: "Sam Whitfield" });
     await details.getByRole("button", { name: "Add", exact: true }).click();
-    await expect(details.getByText("Sam Whitfield")).toBeVisible();
+    await expect(details.getByTestId("participant-row").filter({ hasText: "Sam Whitfield" })).toBeVisible();
 
     // The facilitator's save is recorded, to be replayed by the viewer below.
     await summaryBox(page).fill("The retriever ignored the tenant filter.");
@@ -61,17 +61,9 @@ test.describe("who may do what on the document", () => {
     await expect(viewer.page.getByTestId("section-summary").locator("textarea")).toHaveCount(0);
     const forged = (request.postData() ?? "").replace("The retriever ignored the tenant filter.", "Rewritten by a viewer.");
     expect(forged).toContain("Rewritten by a viewer.");
-    const response = await viewer.context.request.post(request.url(), {
-      headers: {
-        "next-action": request.headers()["next-action"],
-        "content-type": request.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-        origin: new URL(request.url()).origin,
-      },
-      data: forged,
-    });
-    expect(response.status()).toBeLessThan(500);
-    expect(await response.text()).toContain("FORBIDDEN");
+    const response = await replayAction(viewer.context.request, request, forged);
+    expect(response.status).toBeLessThan(500);
+    expect(response.text).toContain("FORBIDDEN");
     await viewer.context.close();
 
     await page.reload();

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page, type Request } from "@playwright/test";
 
 export const DEMO_PASSWORD = "postmortem-demo";
 export const USERS = {
@@ -31,6 +31,23 @@ export async function personPage(browser: Browser, who: Who) {
 /** Unique per run, so tests can share one database without colliding. */
 export function uniqueKey(prefix = "INC-E2E") {
   return `${prefix}-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1000)}`;
+}
+
+/**
+ * Sends a recorded server-action request again from someone else's session, with its body rewritten:
+ * what a person could do with the browser's dev tools. Returns the status and the response text.
+ */
+export async function replayAction(requestContext: APIRequestContext, recorded: Request, body: string) {
+  const response = await requestContext.post(recorded.url(), {
+    headers: {
+      "next-action": recorded.headers()["next-action"],
+      "content-type": recorded.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: new URL(recorded.url()).origin,
+    },
+    data: body,
+  });
+  return { status: response.status(), text: await response.text() };
 }
 
 export const test = base;

@@ -1,4 +1,4 @@
-import { test, expect, signIn, personPage, uniqueKey } from "./fixtures";
+import { test, expect, signIn, personPage, replayAction, uniqueKey } from "./fixtures";
 
 test.describe("postmortem list and creation", () => {
   test("the list shows the demo postmortems and filters by search", async ({ page }) => {
@@ -66,17 +66,9 @@ test.describe("postmortem list and creation", () => {
     await expect(viewer.page.getByRole("link", { name: "New postmortem" })).toHaveCount(0);
     const forbiddenKey = uniqueKey("INC-VIEWER");
     const body = (recorded.postData() ?? "").replace(/INC-E2E-[A-Z0-9]+/, forbiddenKey).replace("Recorded request", "Viewer attempt");
-    const response = await viewer.context.request.post(recorded.url(), {
-      headers: {
-        "next-action": recorded.headers()["next-action"],
-        "content-type": recorded.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-        origin: new URL(recorded.url()).origin,
-      },
-      data: body,
-    });
-    expect(response.status()).toBeLessThan(500);
-    expect(await response.text()).toContain("FORBIDDEN");
+    const response = await replayAction(viewer.context.request, recorded, body);
+    expect(response.status).toBeLessThan(500);
+    expect(response.text).toContain("FORBIDDEN");
 
     await page.goto(`/postmortems?q=${forbiddenKey}`);
     await expect(page.getByText("No postmortems match these filters.")).toBeVisible();
