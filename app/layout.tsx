@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import "./globals.css";
+import { HydrationMarker } from "@/components/shell/hydration-marker";
 
 // Every page depends on the signed-in user or the database; nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -12,7 +13,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        {children}
+        <HydrationMarker />
+      </body>
     </html>
   );
 }

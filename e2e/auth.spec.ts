@@ -1,4 +1,4 @@
-import { test, expect, signIn, USERS, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, signIn, waitForHydration, USERS, DEMO_PASSWORD } from "./fixtures";
 
 test.describe("sign-in", () => {
   test("a demo user signs in and sees the postmortem list", async ({ page }) => {
@@ -78,7 +78,7 @@ test.describe("sign-in", () => {
     await expect(page.getByText(`Created New Colleague (${email}).`)).toBeVisible();
 
     const other = await browser.newContext();
-    const otherPage = await other.newPage();
+    const otherPage = waitForHydration(await other.newPage());
     await signIn(otherPage, email, "a-long-enough-password");
     await other.close();
     expect(DEMO_PASSWORD).toBeTruthy();

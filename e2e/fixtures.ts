@@ -11,6 +11,24 @@ export const USERS = {
 
 export type Who = keyof typeof USERS;
 
+/** Full page loads wait until React has hydrated (see components/shell/hydration-marker.tsx). */
+export function waitForHydration(page: Page) {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const hydrated = () => page.waitForSelector("html[data-hydrated]", { state: "attached" });
+  page.goto = async (...args) => {
+    const response = await goto(...args);
+    await hydrated();
+    return response;
+  };
+  page.reload = async (...args) => {
+    const response = await reload(...args);
+    await hydrated();
+    return response;
+  };
+  return page;
+}
+
 export async function signIn(page: Page, who: Who | string, password = DEMO_PASSWORD) {
   const email = who in USERS ? USERS[who as Who] : who;
   await page.goto("/sign-in");
@@ -23,7 +41,7 @@ export async function signIn(page: Page, who: Who | string, password = DEMO_PASS
 /** A separate browser context signed in as someone: one "person" in a multi-user test. */
 export async function personPage(browser: Browser, who: Who) {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = waitForHydration(await context.newPage());
   await signIn(page, who);
   return { context, page };
 }
@@ -50,5 +68,10 @@ export async function replayAction(requestContext: APIRequestContext, recorded: 
   return { status: response.status(), text: await response.text() };
 }
 
-export const test = base;
+export const test = base.extend({
+  // Playwright's fixture callback is named `use`, which the React hooks lint rule mistakes for React's.
+  page: async ({ page }, provide) => {
+    await provide(waitForHydration(page));
+  },
+});
 export { expect };

@@ -93,7 +93,7 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       { milestone: "MITIGATED", at: "2026-11-16T12:05:00Z", notes: "Assistant pinned to 2026-10 snapshot" },
       { milestone: "RESOLVED", at: "2026-11-16T15:20:00Z", notes: "Affected conversations identified and flagged" },
       { milestone: "ROOT_CAUSE_CONFIRMED", at: "2026-11-17T10:00:00Z" },
-      { milestone: "POSTMORTEM_SCHEDULED", at: "2026-11-16T16:00:00Z" },
+      { milestone: "POSTMORTEM_SCHEDULED", at: "2026-11-17T10:30:00Z" },
     ],
     extraTimeline: [{ at: "2026-11-16T08:55:00Z", event: "Vendor rolled alias to new snapshot", actor: "Vendor", kind: "VENDOR_MODEL_UPDATE" }],
     whys: [
@@ -166,7 +166,7 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       { milestone: "MITIGATED", at: "2026-11-03T16:38:00Z", notes: "Prompt rolled back to v12" },
       { milestone: "RESOLVED", at: "2026-11-03T16:45:00Z" },
       { milestone: "ROOT_CAUSE_CONFIRMED", at: "2026-11-04T11:00:00Z" },
-      { milestone: "POSTMORTEM_SCHEDULED", at: "2026-11-03T17:00:00Z" },
+      { milestone: "POSTMORTEM_SCHEDULED", at: "2026-11-04T11:30:00Z" },
     ],
     extraTimeline: [{ at: "2026-11-03T13:38:00Z", event: "Prompt v13 deployed", actor: "Config pipeline", kind: "PROMPT_CHANGE" }],
     whys: [

@@ -69,6 +69,12 @@ async function seedPostmortem(
         data: { postmortemId: id, occurredAt: new Date(extra.at), event: extra.event, actor: extra.actor, kind: extra.kind, orderKey: 1500 + i * 10 },
       });
     }
+    // The editor keeps rows in time order; demo rows are written directly, so they are ordered here.
+    const rows = await tx.timelineEntry.findMany({ where: { postmortemId: id } });
+    rows.sort((a, b) => (a.occurredAt?.getTime() ?? Infinity) - (b.occurredAt?.getTime() ?? Infinity) || a.orderKey - b.orderKey);
+    for (const [i, row] of rows.entries()) {
+      await tx.timelineEntry.update({ where: { id: row.id }, data: { orderKey: (i + 1) * 1000 } });
+    }
     const whys = await tx.whyStep.findMany({ where: { postmortemId: id }, orderBy: { position: "asc" } });
     for (const [i, why] of whys.entries()) {
       if (pm.whys[i]) await tx.whyStep.update({ where: { id: why.id }, data: { text: pm.whys[i] } });
