@@ -72,8 +72,13 @@ export function useSectionForm<K extends SectionKey>({
   const baseRef = useRef<Record<string, unknown>>(values as Record<string, unknown>);
 
   // New server values (after a save, or someone else's) replace the form only when nothing is unsaved here.
+  // The form starts from these values already; resetting on mount would clear and re-fill the fields a
+  // moment after load and could swallow what someone is already typing.
   const serialized = JSON.stringify(values);
+  const appliedRef = useRef(serialized);
   useEffect(() => {
+    if (serialized === appliedRef.current) return;
+    appliedRef.current = serialized;
     const next = JSON.parse(serialized) as Record<string, unknown>;
     const current = form.getValues();
     const unsaved = Object.keys(current).some((k) => !same(current[k], baseRef.current[k]));

@@ -31,7 +31,8 @@ function LevelCell({ api, name, label }: { api: SectionFormApi; name: LevelKey; 
   return (
     <>
       <label htmlFor={id} className="sr-only">{label} level</label>
-      <Select id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}>
+      <Select id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}
+        defaultValue={String(api.form.formState.defaultValues?.[name] ?? "")}>
         <option value="">Not assessed</option>
         {LEVELS.map((l) => <option key={l} value={l}>{IMPACT_LEVEL_LABELS[l]}</option>)}
       </Select>
@@ -48,7 +49,8 @@ function DetailCell({ api, name, label }: { api: SectionFormApi; name: string; l
   return (
     <>
       <label htmlFor={id} className="sr-only">{label} detail</label>
-      <Input id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)} />
+      <Input id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}
+        defaultValue={String(api.form.formState.defaultValues?.[name] ?? "")} />
       <FieldError api={api} name={name} />
     </>
   );

@@ -75,6 +75,8 @@ export function SectionTextField({
     "aria-invalid": !!error,
     "aria-describedby": describedBy(id, error, !!hint),
     ...api.form.register(name),
+    // The stored value is in the server HTML too, so nothing shifts under the caret when the form hydrates.
+    defaultValue: String(api.form.formState.defaultValues?.[name] ?? ""),
   };
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
@@ -113,7 +115,8 @@ export function SectionSelectField({
   const error = api.errorOf(name);
   return (
     <Field id={id} label={label} error={error} className={className}>
-      <Select id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}>
+      <Select id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}
+        defaultValue={String(api.form.formState.defaultValues?.[name] ?? "")}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

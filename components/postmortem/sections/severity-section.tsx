@@ -17,7 +17,7 @@ export function SeveritySection({ doc, canEdit }: SectionProps) {
       <SectionForm api={api}>
         {canEdit ? (
           <>
-            <SeverityOptions name="severity" register={(n) => api.form.register(n)} error={api.errorOf("severity")} />
+            <SeverityOptions name="severity" register={(n) => api.form.register(n)} error={api.errorOf("severity")} initial={doc.severity} />
             <ConflictNote api={api} name="severity" />
           </>
         ) : (
