@@ -3,8 +3,8 @@
 import { useEffect } from "react";
 
 /**
- * Marks the page as interactive once React has hydrated it. End-to-end tests wait for this before
- * typing, so a keystroke never lands in a field that hydration is about to reset.
+ * Marks the app shell as hydrated. End-to-end tests wait for it after a full page load before they
+ * interact; forms also render their stored values in the server HTML, so early typing is kept anyway.
  */
 export function HydrationMarker() {
   useEffect(() => {
