@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { describeConnectionError } from "@/lib/db/migrate";
 import type { BenchMessage, Metric } from "./bench-data";
 
 type TargetKey = "pglite" | "postgres";
@@ -96,8 +97,10 @@ async function main() {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   const runs: TargetRun[] = [];
   const started = new Date();
+  // Fail before the minute-long PGlite run, not after it, when the server is unreachable.
+  if (serverUrl) await withAdminClient(serverUrl, (c) => c.query("SELECT 1"));
   for (const target of serverUrl ? (["pglite", "postgres"] as const) : (["pglite"] as const)) {
-    console.log(`\nrunning the workload on ${LABELS[target]}…`);
+    console.log(`${runs.length > 0 ? "\n" : ""}running the workload on ${LABELS[target]}…`);
     const run = target === "pglite" ? await benchPGlite() : await benchPostgres(serverUrl as string);
     runs.push(run);
     printTable(run.label, ["metric", "unit", "value"], run.metrics.map((m) => [m.name, m.unit, format(m.value)]));
@@ -130,7 +133,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const url = process.env.BENCH_DATABASE_URL;
+  const message = (url && describeConnectionError(error, url, "BENCH_DATABASE_URL")) || (error instanceof Error ? error.message : String(error));
   console.error(`bench failed: ${message.replace(/\s+/g, " ").trim()}`);
   process.exitCode = 1;
 });

@@ -17,8 +17,10 @@ export async function bootstrap(): Promise<void> {
       process.env.DATABASE_URL = embedded.url;
       process.env.EMBEDDED_DATABASE = "1";
       log(`Using the embedded PostgreSQL (PGlite) in ${env.pgliteDir}`);
+      // Close PGlite cleanly on stop so its data folder needs no recovery; never hang the exit on it.
       const shutdown = () => {
-        embedded.stop().finally(() => process.exit(0));
+        setTimeout(() => process.exit(0), 5000).unref();
+        embedded.stop().catch(() => {}).finally(() => process.exit(0));
       };
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);
