@@ -29,19 +29,15 @@ export function NewPostmortemForm({
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const defaults = { incidentKey: suggestedKey, incidentName: "", incidentDate: now, teamId: "", facilitatorId: currentUserId };
   const form = useForm<CreatePostmortemInput, unknown, CreatePostmortemOutput>({
     resolver: zodResolver(createPostmortemSchema),
-    defaultValues: {
-      incidentKey: suggestedKey,
-      incidentName: "",
-      incidentDate: now,
-      severity: undefined,
-      teamId: "",
-      facilitatorId: currentUserId,
-    },
+    defaultValues: { ...defaults, severity: undefined },
   });
   const { register, handleSubmit, formState, setError, getValues } = form;
   const errors = formState.errors;
+  // The defaults are in the server HTML as well, so text typed before hydration is not merged with them.
+  const field = (name: keyof typeof defaults) => ({ ...register(name), defaultValue: defaults[name] });
 
   // The action re-validates the raw values with the same schema, so those are what it receives.
   const onSubmit = handleSubmit(async () => {
@@ -60,22 +56,22 @@ export function NewPostmortemForm({
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="incidentKey" label="Incident ID" hint="Suggested from this year's sequence; must be unique." error={errors.incidentKey?.message}>
-          <Input id="incidentKey" {...register("incidentKey")} aria-invalid={!!errors.incidentKey}
+          <Input id="incidentKey" {...field("incidentKey")} aria-invalid={!!errors.incidentKey}
             aria-describedby={describedBy("incidentKey", errors.incidentKey?.message, true)} />
         </Field>
         <Field id="incidentDate" label="Date of incident (UTC)" error={errors.incidentDate?.message}>
-          <Input id="incidentDate" type="datetime-local" {...register("incidentDate")} aria-invalid={!!errors.incidentDate}
+          <Input id="incidentDate" type="datetime-local" {...field("incidentDate")} aria-invalid={!!errors.incidentDate}
             aria-describedby={describedBy("incidentDate", errors.incidentDate?.message)} />
         </Field>
       </div>
       <Field id="incidentName" label="Incident name" error={errors.incidentName?.message}>
-        <Input id="incidentName" placeholder="e.g. Support bot promised refunds after vendor model update" {...register("incidentName")}
+        <Input id="incidentName" placeholder="e.g. Support bot promised refunds after vendor model update" {...field("incidentName")}
           aria-invalid={!!errors.incidentName} aria-describedby={describedBy("incidentName", errors.incidentName?.message)} />
       </Field>
       <SeverityOptions name="severity" register={(n) => register(n as "severity")} error={errors.severity?.message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="teamId" label="Owning team" error={errors.teamId?.message}>
-          <Select id="teamId" {...register("teamId")} aria-invalid={!!errors.teamId}>
+          <Select id="teamId" {...field("teamId")} aria-invalid={!!errors.teamId}>
             <option value="">No team</option>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
@@ -85,7 +81,7 @@ export function NewPostmortemForm({
           </Select>
         </Field>
         <Field id="facilitatorId" label="Post-mortem facilitator" error={errors.facilitatorId?.message}>
-          <Select id="facilitatorId" {...register("facilitatorId")} aria-invalid={!!errors.facilitatorId}>
+          <Select id="facilitatorId" {...field("facilitatorId")} aria-invalid={!!errors.facilitatorId}>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
