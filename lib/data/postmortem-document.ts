@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { assertCan, loadAccess } from "@/lib/data/access";
+import type { MetricKey } from "@/lib/domain/metrics";
 import type {
   ActionHorizon, ActionStatus, AiCauseKind, EventKind, FactorCategory, ImpactLevel, Milestone,
   ParticipantRole, PostmortemStatus, RootCauseCategory, Severity, SlaBreached,
@@ -45,8 +46,7 @@ export type PostmortemDocument = {
   permissions: { edit: boolean; publish: boolean; reopen: boolean; delete: boolean };
 };
 
-export type MetricKey = "detect" | "acknowledge" | "mitigate" | "resolve" | "duration";
-export const METRIC_KEYS: MetricKey[] = ["detect", "acknowledge", "mitigate", "resolve", "duration"];
+export type { MetricKey };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 

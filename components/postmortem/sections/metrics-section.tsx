@@ -11,6 +11,7 @@ import { formatMoney } from "@/lib/domain/money";
 import type { SlaBreached } from "@/lib/generated/prisma/enums";
 import { CURRENCY_CHOICES, metricsSectionSchema, type MetricsColumns, type MetricsFormValues } from "@/lib/validations/timeline";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
+import { withoutConflict } from "@/components/postmortem/conflicts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -96,11 +97,7 @@ export function MetricsSection({ doc, canEdit }: SectionProps) {
   const resolve = (field: MetricsField, choice: "theirs" | "mine") => {
     base.current = { ...base.current, [field]: conflicts[field] };
     if (choice === "theirs") setValue(field, conflicts[field] as never);
-    setConflicts((current) => {
-      const rest = { ...current };
-      delete rest[field];
-      return rest;
-    });
+    setConflicts((current) => withoutConflict(current, field));
     clearErrors(field);
     if (choice === "mine") void save();
   };

@@ -14,6 +14,7 @@ import {
 import { inputClass } from "@/components/ui/field";
 import type { SaveState } from "@/components/postmortem/section-card";
 import { LocalTime } from "@/components/postmortem/timeline/local-time";
+import { withoutConflict } from "@/components/postmortem/conflicts";
 import { RowActions, RowConflicts } from "@/components/postmortem/timeline/row-parts";
 import { FIELD_LABELS, ROW_FIELDS, focusCell, pick, sameCell, toRowValues } from "@/components/postmortem/timeline/row-values";
 import type { ViewRow } from "@/components/postmortem/timeline/use-timeline";
@@ -124,11 +125,7 @@ export function TimelineRow(props: TimelineRowProps) {
     const theirs = conflicts[field] ?? "";
     base.current = { ...base.current, [field]: theirs };
     if (choice === "theirs") setValue(field, theirs as never);
-    setConflicts((current) => {
-      const rest = { ...current };
-      delete rest[field];
-      return rest;
-    });
+    setConflicts((current) => withoutConflict(current, field));
     clearErrors(field);
     if (choice === "mine") void save();
     else if (Object.keys(conflicts).length <= 1) setStatus({ kind: "idle" });
