@@ -24,6 +24,16 @@ function MyActionRow({ item }: { item: MyActionItem }) {
   const [saved, setSaved] = useState<ActionStatus>(item.status);
   const [reason, setReason] = useState(item.wontDoReason);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
+  // A newer version from the server (after this save's refresh, or someone else's edit) is taken in place,
+  // so the row keeps showing "Saved" instead of being remounted.
+  const [seenVersion, setSeenVersion] = useState(item.version);
+  if (item.version !== seenVersion) {
+    setSeenVersion(item.version);
+    setVersion(item.version);
+    setStatus(item.status);
+    setSaved(item.status);
+    setReason(item.wontDoReason);
+  }
   const [error, setError] = useState<string | null>(null);
   const errorId = `my-action-${item.id}-error`;
 
@@ -113,7 +123,7 @@ export function MyActionsTable({ actions }: { actions: MyActionItem[] }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {actions.map((a) => <MyActionRow key={`${a.id}:${a.version}`} item={a} />)}
+          {actions.map((a) => <MyActionRow key={a.id} item={a} />)}
         </tbody>
       </table>
     </div>
