@@ -34,6 +34,12 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The detail of every CONFLICT answer, whatever was edited: the row (entity + id; the postmortem's id for
+ * its own fields) and, per refused field, the value someone else stored meanwhile, as the editor shows it.
+ */
+export type ConflictDetail = { entity: string; entityId: string | null; theirs: Record<string, unknown> };
+
 /** The one result shape of every server action. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

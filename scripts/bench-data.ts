@@ -142,12 +142,12 @@ async function workload(metrics: Metric[]) {
       const pick = (value: string) => (field === "event" ? { event: value } : { notes: value });
       const t0 = performance.now();
       try {
-        await updateTimelineEntry(actor, { postmortemId: bigId, entryId: row.id, version: 1, changes: pick(next), base: pick(current) });
+        await updateTimelineEntry(actor, { postmortemId: bigId, entryId: row.id, changes: pick(next), base: pick(current) });
         current = next;
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
         conflicts++;
-        current = String((error.detail as Record<string, unknown>)[field] ?? "");
+        current = String((error.detail as import("@/lib/errors").ConflictDetail).theirs[field] ?? "");
       }
       latencies.push(performance.now() - t0);
     }

@@ -1,150 +1,90 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { updateSectionAction } from "@/app/(app)/postmortems/[id]/section-actions";
-import { applyFieldErrors } from "@/components/postmortems/form-errors";
+import type { ChangeEvent } from "react";
 import type { SaveState } from "@/components/postmortem/section-card";
-import type { FieldErrors } from "@/lib/errors";
-import { sectionFormSchema, type SectionInput, type SectionKey, type SectionUpdateInput } from "@/lib/validations/sections";
+import { useLiveRow, type FieldStatus, type LiveRow } from "@/components/live/use-live-row";
+import { SECTION_SCHEMAS, type SectionInput, type SectionKey } from "@/lib/validations/sections";
+import { toUtcInput } from "@/lib/validations/common";
 
 export type SectionFormApi = {
-  /** Loosely typed so the shared field components can serve every section. */
-  form: UseFormReturn<FieldValues>;
   section: SectionKey;
   canEdit: boolean;
+  row: LiveRow;
+  value: (field: string) => unknown;
+  /** Props of a control bound to a field: controlled value, autosave on pause and on leaving. */
+  register: (field: string, kind?: "text" | "select" | "checkbox") => Record<string, unknown>;
   state: SaveState;
-  save: () => Promise<void>;
-  /** Fields someone else changed since this editor began, with their current value. */
-  conflicts: Record<string, unknown>;
-  acceptTheirs: (field: string) => void;
   errorOf: (field: string) => string | undefined;
   idOf: (field: string) => string;
 };
 
-/** A "saved" state stamped now (kept out of render so the React compiler sees no impure call there). */
-export function savedNow(): SaveState {
-  return { kind: "saved", at: Date.now() };
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** A stored value from the log as the section's controls hold it (instants as UTC datetime-local text). */
+function fromEvent(_field: string, after: unknown): unknown {
+  if (after === null || after === undefined) return "";
+  if (typeof after === "string" && ISO_INSTANT.test(after)) return toUtcInput(after);
+  return after;
 }
 
-const same = (a: unknown, b: unknown) => (a ?? "") === (b ?? "");
-
-function pick(values: Record<string, unknown>, keys: string[]) {
-  return Object.fromEntries(keys.map((k) => [k, values[k]]));
-}
-
-/** Server paths are "changes.summary"; the form's field is "summary". */
-function toFormErrors(fieldErrors: FieldErrors | undefined): FieldErrors | undefined {
-  if (!fieldErrors) return undefined;
-  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k.replace(/^(changes|base)\./, ""), v]));
-}
-
-function preview(value: unknown): string {
-  const text = value === "" || value == null ? "(empty)" : String(value);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+export function toSaveState(status: FieldStatus): SaveState {
+  if (status.kind === "waiting") return { kind: "saving" };
+  if (status.kind === "saved") return { kind: "saved", at: 0 };
+  return status;
 }
 
 /**
- * One field section's form: RHF over the section schema. Save sends only the fields that differ from the
- * values this editor began with (`changes` + `base`); a conflict names the field, shows the other
- * person's value and offers "Use theirs", and saving again after seeing it keeps yours.
+ * One field section (its fields are columns of the postmortem, or of its impact assessment). Every field
+ * autosaves on its own through the live protocol, checked first by the section's schema; there is no
+ * Save button.
  */
 export function useSectionForm<K extends SectionKey>({
-  section,
-  postmortemId,
-  values,
-  canEdit,
+  section, postmortemId, values, canEdit,
 }: {
   section: K;
   postmortemId: string;
   values: SectionInput<K>;
   canEdit: boolean;
 }): SectionFormApi {
-  const router = useRouter();
-  const form = useForm<FieldValues>({
-    resolver: zodResolver(sectionFormSchema(section) as never) as unknown as Resolver<FieldValues>,
-    defaultValues: values as FieldValues,
+  const shape = SECTION_SCHEMAS[section].shape as Record<string, { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }>;
+  const row = useLiveRow({
+    entity: section === "impact" ? "impact" : "postmortem",
+    entityId: postmortemId,
+    values: values as Record<string, unknown>,
+    fromEvent,
+    validate: (field, value) => {
+      const result = shape[field]?.safeParse(value);
+      return result && !result.success ? result.error?.issues[0]?.message : undefined;
+    },
   });
-  const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const [conflicts, setConflicts] = useState<Record<string, unknown>>({});
-  const baseRef = useRef<Record<string, unknown>>(values as Record<string, unknown>);
-
-  // New server values (after a save, or someone else's) replace the form only when nothing is unsaved here.
-  // The form starts from these values already; resetting on mount would clear and re-fill the fields a
-  // moment after load and could swallow what someone is already typing.
-  const serialized = JSON.stringify(values);
-  const appliedRef = useRef(serialized);
-  useEffect(() => {
-    if (serialized === appliedRef.current) return;
-    appliedRef.current = serialized;
-    const next = JSON.parse(serialized) as Record<string, unknown>;
-    const current = form.getValues();
-    const unsaved = Object.keys(current).some((k) => !same(current[k], baseRef.current[k]));
-    if (unsaved) return;
-    baseRef.current = next;
-    form.reset(next);
-  }, [serialized, form]);
-
-  const onValid = async () => {
-    const raw = form.getValues();
-    const base = baseRef.current;
-    const keys = Object.keys(raw).filter((k) => !same(raw[k], base[k]));
-    if (keys.length === 0) {
-      setState(savedNow());
-      return;
-    }
-    setState({ kind: "saving" });
-    const changes = pick(raw, keys);
-    const result = await updateSectionAction({
-      postmortemId, section, changes, base: pick(base, keys),
-    } as SectionUpdateInput);
-    if (result.ok) {
-      baseRef.current = { ...base, ...changes };
-      form.reset(baseRef.current, { keepValues: true });
-      setConflicts({});
-      setState(savedNow());
-      router.refresh();
-      return;
-    }
-    if (result.code === "CONFLICT") {
-      const theirs = (result.detail ?? {}) as Record<string, unknown>;
-      setConflicts(theirs);
-      baseRef.current = { ...base, ...theirs };
-      let first = true;
-      for (const [field, value] of Object.entries(theirs)) {
-        form.setError(field, {
-          type: "conflict",
-          message: `Someone else changed this to “${preview(value)}”. Use theirs, or save again to keep yours.`,
-        }, { shouldFocus: first });
-        first = false;
-      }
-    } else {
-      applyFieldErrors(toFormErrors(result.fieldErrors), form.setError);
-    }
-    setState({ kind: "error", message: result.message });
-  };
-  const onInvalid = () => setState({ kind: "error", message: "Some fields need attention; nothing was saved." });
-
+  const idOf = (field: string) => `${section}-${field}`;
   return {
-    form,
     section,
     canEdit,
-    state,
-    save: () => form.handleSubmit(onValid, onInvalid)(),
-    conflicts,
-    acceptTheirs: (field) => {
-      const value = conflicts[field];
-      form.resetField(field, { defaultValue: value });
-      form.clearErrors(field);
-      setConflicts((c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== field)));
-      baseRef.current = { ...baseRef.current, [field]: value };
+    row,
+    value: row.value,
+    register: (field, kind = "text") => {
+      const common = { id: idOf(field), name: field, ...row.bind(field) };
+      if (kind === "checkbox") {
+        return { ...common, checked: !!row.value(field), onChange: (e: ChangeEvent<HTMLInputElement>) => row.setValue(field, e.target.checked, { now: true }) };
+      }
+      return {
+        ...common,
+        value: String(row.value(field) ?? ""),
+        onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+          row.setValue(field, e.target.value, { now: kind === "select" }),
+      };
     },
+    state: toSaveState(row.rowStatus),
     errorOf: (field) => {
-      const message = form.formState.errors[field]?.message;
-      return typeof message === "string" ? message : undefined;
+      const status = row.status(field);
+      return status.kind === "error" && !row.conflict(field) ? status.message : undefined;
     },
-    idOf: (field) => `${section}-${field}`,
+    idOf,
   };
+}
+
+/** A "saved" state stamped now (kept out of render so the React compiler sees no impure call there). */
+export function savedNow(): SaveState {
+  return { kind: "saved", at: Date.now() };
 }

@@ -8,6 +8,7 @@ export function SeverityOptions({
   error,
   disabled,
   initial,
+  selected,
 }: {
   name: string;
   register: (name: string) => Record<string, unknown>;
@@ -15,6 +16,8 @@ export function SeverityOptions({
   disabled?: boolean;
   /** The stored severity, rendered checked in the server HTML so the choice shows before hydration. */
   initial?: string;
+  /** Controlled choice (the live document): each radio is checked when it is the selected severity. */
+  selected?: string;
 }) {
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
@@ -26,7 +29,8 @@ export function SeverityOptions({
             className="flex cursor-pointer gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
           >
             <input type="radio" value={s} disabled={disabled} className="mt-1" {...register(name)}
-              {...(initial !== undefined ? { defaultChecked: initial === s } : {})} />
+              {...(initial !== undefined ? { defaultChecked: initial === s } : {})}
+              {...(selected !== undefined ? { checked: selected === s } : {})} />
             <span>
               <span className="font-medium">{SEVERITY_LABELS[s]}</span>
               <span className="block text-slate-600">{SEVERITY_DESCRIPTIONS[s]}</span>

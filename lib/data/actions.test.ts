@@ -137,7 +137,7 @@ describe("corrective actions", () => {
       postmortemId: pmId, actionId: a.id, version: a.version, changes: { action: "Edited by B" }, base: { action: "Original" },
     }));
     expect(stale.code).toBe("CONFLICT");
-    expect(stale.detail).toMatchObject({ action: "Edited by A", current: { action: "Edited by A", version: first.version } });
+    expect(stale.detail).toMatchObject({ entity: "correctiveAction", theirs: { action: "Edited by A" } });
     expect((await getDb().correctiveAction.findUniqueOrThrow({ where: { id: a.id } })).action).toBe("Edited by A");
     const merged = await update(facilitator, {
       postmortemId: pmId, actionId: a.id, version: a.version, changes: { ticket: "SUP-9" }, base: { ticket: "" },

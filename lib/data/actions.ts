@@ -4,6 +4,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { assertCan, authorize, loadAccess, type LoadedAccess, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
+import { appliedSeq, conflictError } from "@/lib/data/field-writes";
 import type { ActionDto } from "@/lib/data/postmortem-document";
 import { visibleWhere } from "@/lib/data/postmortems";
 import { isActionOverdue, proposeDeadline } from "@/lib/domain/deadlines";
@@ -117,6 +118,7 @@ async function applyChanges(
   row: ActionRow,
   changes: Partial<UpdateActionChanges>,
   stale: (field: keyof UpdateActionChanges) => boolean,
+  clientMutationId?: string,
 ): Promise<ActionDto> {
   if (row.deletedAt) throw new AppError("DELETED");
   const fields = Object.keys(changes) as (keyof UpdateActionChanges)[];
@@ -125,9 +127,7 @@ async function applyChanges(
     const current = currentValue(row, field);
     if (current !== changes[field] && stale(field)) conflicts[field] = current;
   }
-  if (Object.keys(conflicts).length > 0) {
-    throw new AppError("CONFLICT", { detail: { ...conflicts, version: row.version, current: toActionDto(row) } });
-  }
+  if (Object.keys(conflicts).length > 0) throw conflictError({ entity: "correctiveAction", entityId: row.id, theirs: conflicts });
   const errors = await checkOwnerAndDeadline(tx, row.postmortemId, {
     ownerId: changes.ownerId !== undefined && changes.ownerId !== row.ownerId ? changes.ownerId : undefined,
     deadline: changes.deadline,
@@ -158,7 +158,7 @@ async function applyChanges(
     data: { ...data, version: { increment: 1 } },
     include: withOwner,
   });
-  await appendDocEvents(tx, row.postmortemId, actor.id, events);
+  await appendDocEvents(tx, row.postmortemId, actor.id, events, clientMutationId);
   return toActionDto(updated);
 }
 
@@ -173,10 +173,11 @@ export async function updateAction(actor: Actor, input: UpdateActionData): Promi
     const row = await loadRow(tx, input.postmortemId, input.actionId);
     assertMayChange(actor, access, row, Object.keys(input.changes) as (keyof UpdateActionChanges)[]);
     const base = input.base as Partial<Record<keyof UpdateActionChanges, unknown>>;
+    if ((await appliedSeq(tx, input.postmortemId, input.clientMutationId)) !== null) return toActionDto(row);
     return applyChanges(tx, actor, row, input.changes, (field) => {
       if (row.version === input.version) return false;
       return !(field in base) || base[field] !== currentValue(row, field);
-    });
+    }, input.clientMutationId);
   });
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { withEditLock } from "@/lib/data/field-writes";
+import { appliedSeq, planFieldChanges, recordPlan, withEditLock } from "@/lib/data/field-writes";
 import type { AiCauseDto } from "@/lib/data/postmortem-document";
 import type { SetAiCauseInput } from "@/lib/validations/sections";
 
@@ -11,33 +10,36 @@ import type { SetAiCauseInput } from "@/lib/validations/sections";
  * unticking deletes it. Evidence edited by someone else since `baseEvidence` is a conflict.
  */
 export async function setAiCause(actor: Actor, input: SetAiCauseInput): Promise<AiCauseDto | null> {
-  const { postmortemId, kind, checked, evidence, baseEvidence } = input;
+  const { postmortemId, kind, checked, evidence, baseEvidence, clientMutationId } = input;
   return withEditLock(actor, postmortemId, async (tx) => {
     const where = { postmortemId_kind: { postmortemId, kind } };
+    if ((await appliedSeq(tx, postmortemId, clientMutationId)) !== null) {
+      const now = await tx.aiCause.findUnique({ where });
+      return now ? { kind, evidence: now.evidence } : null;
+    }
     const current = await tx.aiCause.findUnique({ where });
     if (!checked) {
       if (!current) return null;
       await tx.aiCause.delete({ where });
       await appendDocEvents(tx, postmortemId, actor.id, [
         { entity: "aiCause", entityId: current.id, field: kind, before: { evidence: current.evidence }, after: null },
-      ]);
+      ], clientMutationId);
       return null;
     }
     if (!current) {
       const created = await tx.aiCause.create({ data: { postmortemId, kind, evidence } });
       await appendDocEvents(tx, postmortemId, actor.id, [
         { entity: "aiCause", entityId: created.id, field: kind, before: null, after: { evidence } },
-      ]);
+      ], clientMutationId);
       return { kind, evidence };
     }
-    if (current.evidence === evidence) return { kind, evidence };
-    if (baseEvidence === undefined || baseEvidence.trim() !== current.evidence) {
-      throw new AppError("CONFLICT", { detail: { evidence: current.evidence } });
-    }
+    const base = baseEvidence === undefined ? {} : { evidence: baseEvidence.trim() };
+    // The checklist item (its kind) names the row in the editor, so conflicts and events carry the kind.
+    const target = { entity: "aiCause", entityId: kind };
+    const plan = planFieldChanges(current, { evidence }, base, target);
+    if (plan.length === 0) return { kind, evidence };
     await tx.aiCause.update({ where, data: { evidence } });
-    await appendDocEvents(tx, postmortemId, actor.id, [
-      { entity: "aiCause", entityId: current.id, field: "evidence", before: current.evidence, after: evidence },
-    ]);
+    await recordPlan(tx, postmortemId, actor, target, plan, clientMutationId);
     return { kind, evidence };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/data/access";
 import { readEnv } from "@/lib/env";
+import { signalDocChanged } from "@/lib/realtime/bus";
 
 export type DocChange = {
   entity: string;
@@ -59,5 +60,6 @@ export async function appendDocEvents(
     const payload = JSON.stringify({ id: postmortemId, seq });
     await tx.$executeRaw`SELECT pg_notify('postmortem', ${payload})`;
   }
+  signalDocChanged(postmortemId, seq);
   return seq;
 }

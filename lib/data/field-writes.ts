@@ -1,12 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, type ConflictDetail } from "@/lib/errors";
 import { authorize, type LoadedAccess, type Tx } from "@/lib/data/access";
+import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
 import { toUtcInput } from "@/lib/validations/common";
 
-// The shared write protocol of the field sections: lock the postmortem, compare each changed field's stored
-// value with the value the editor started from, and refuse the whole edit when any of them moved.
+// The one write protocol of every editable thing: lock the postmortem, compare each changed field's stored
+// value with the value the editor started from, refuse the whole edit with one CONFLICT shape when any of
+// them moved, else write the fields and append one DocEvent per field carrying the client mutation id.
 
 /** Runs `fn` in one transaction with the postmortem row locked and the actor allowed to edit it. */
 export function withEditLock<T>(actor: Actor, postmortemId: string, fn: (tx: Tx, access: LoadedAccess) => Promise<T>): Promise<T> {
@@ -15,11 +17,12 @@ export function withEditLock<T>(actor: Actor, postmortemId: string, fn: (tx: Tx,
 
 const isDecimal = (v: unknown) => typeof v === "object" && v !== null && "toFixed" in v;
 
-/** The value as the forms hold it: dates as "YYYY-MM-DDTHH:mm" (UTC), decimals as strings, null as "". */
+/** The value as the forms hold it: dates as "YYYY-MM-DDTHH:mm" (UTC), decimals and bigints as strings, null as "". */
 export function toFormValue(value: unknown): unknown {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return toUtcInput(value);
   if (isDecimal(value)) return normaliseDecimal(String(value));
+  if (typeof value === "bigint") return value.toString();
   return value;
 }
 
@@ -38,30 +41,73 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 export type FieldPlan = { field: string; before: unknown; after: unknown };
 
+export type EditTarget = {
+  entity: string;
+  entityId: string | null;
+  /** How a stored value is shown to the editor in a conflict (default: `toFormValue`). */
+  theirs?: (field: string, current: Record<string, unknown>) => [string, unknown];
+};
+
+export function conflictError(detail: ConflictDetail): AppError {
+  return new AppError("CONFLICT", { detail });
+}
+
 /**
  * Decides what an edit does to the stored row: fields already at the new value are skipped, fields whose
- * stored value still equals `base` are applied, and any other field is a conflict answered with the
- * current values (in form format) so the editor can show them. Nothing is written on a conflict.
+ * stored value still equals `base` are applied, and any other field is a CONFLICT answered with the
+ * current values so the editor can show them. Nothing is written on a conflict.
  */
 export function planFieldChanges(
   current: Record<string, unknown>,
   changes: Record<string, unknown>,
   base: Record<string, unknown>,
+  target: EditTarget,
 ): FieldPlan[] {
   const plan: FieldPlan[] = [];
-  const conflicts: Record<string, unknown> = {};
+  const theirs: Record<string, unknown> = {};
   for (const [field, after] of Object.entries(changes)) {
     if (after === undefined) continue;
     const before = current[field];
     if (sameValue(before, after)) continue;
     if (!(field in base) || !sameValue(before, base[field])) {
-      conflicts[field] = toFormValue(before);
+      const [key, value] = target.theirs?.(field, current) ?? [field, toFormValue(before)];
+      theirs[key] = value;
       continue;
     }
     plan.push({ field, before, after });
   }
-  if (Object.keys(conflicts).length > 0) throw new AppError("CONFLICT", { detail: conflicts });
+  if (Object.keys(theirs).length > 0) throw conflictError({ entity: target.entity, entityId: target.entityId, theirs });
   return plan;
+}
+
+/** The seq of an edit already applied under this client mutation id (a retry), or null. */
+export async function appliedSeq(tx: Tx, postmortemId: string, clientMutationId: string | undefined): Promise<number | null> {
+  if (!clientMutationId) return null;
+  const event = await tx.docEvent.findFirst({
+    where: { postmortemId, clientMutationId },
+    select: { seq: true },
+    orderBy: { seq: "desc" },
+  });
+  return event?.seq ?? null;
+}
+
+/** Appends one DocEvent per planned field (plus `extra`), all under the edit's client mutation id. */
+export function recordPlan(
+  tx: Tx,
+  postmortemId: string,
+  actor: Actor,
+  target: EditTarget,
+  plan: FieldPlan[],
+  clientMutationId?: string,
+  extra: DocChange[] = [],
+): Promise<number> {
+  const events: DocChange[] = plan.map((p) => ({ entity: target.entity, entityId: target.entityId, field: p.field, before: p.before, after: p.after }));
+  return appendDocEvents(tx, postmortemId, actor.id, [...events, ...extra], clientMutationId);
+}
+
+/** The applied fields as the editor holds them, to take as its new base. */
+export function formValuesOf(plan: FieldPlan[]): Record<string, unknown> {
+  return Object.fromEntries(plan.map((p) => [p.field, toFormValue(p.after)]));
 }
 
 /** The row a retried create already made: found through the DocEvent that recorded the first attempt. */

@@ -79,7 +79,7 @@ describe("key metrics data layer", () => {
     expect(await metrics(id)).toMatchObject({ usersAffected: 10, requestsAffected: 900 });
     const stale = await refusal(updateMetricsSection(attendee, updateMetricsSectionSchema.parse({ postmortemId: id, changes: { usersAffected: "12" }, base: { usersAffected: "" } })));
     expect(stale.code).toBe("CONFLICT");
-    expect(stale.detail).toEqual({ usersAffected: "10" });
+    expect(stale.detail).toMatchObject({ entity: "postmortem", theirs: { usersAffected: "10" } });
     expect((await metrics(id)).usersAffected).toBe(10);
   });
 

@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorize } from "@/lib/data/access";
-import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
+import { appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
 import { toAmountInput, type MetricsColumns, type UpdateMetricsSectionInput } from "@/lib/validations/timeline";
 
 type Column = keyof MetricsColumns;
@@ -15,8 +14,6 @@ const COLUMNS: Column[] = [
 ];
 
 const select = Object.fromEntries(COLUMNS.map((c) => [c, true])) as Record<Column, true>;
-
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
 /** A stored value as the section's form holds it, keyed by the form's field name, for a conflict answer. */
 function formEntry(column: Column, stored: MetricsColumns): [string, unknown] {
@@ -33,25 +30,18 @@ function formEntry(column: Column, stored: MetricsColumns): [string, unknown] {
 export async function updateMetricsSection(actor: Actor, input: UpdateMetricsSectionInput): Promise<{ seq: number }> {
   return getDb().$transaction(async (tx) => {
     await authorize(tx, actor, input.postmortemId, "edit", true);
+    const retried = await appliedSeq(tx, input.postmortemId, input.clientMutationId);
+    if (retried !== null) return { seq: retried };
     const stored = (await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select })) as MetricsColumns;
-    const data: Partial<MetricsColumns> = {};
-    const changes: DocChange[] = [];
-    const conflicts: Record<string, unknown> = {};
-    for (const column of COLUMNS) {
-      if (!(column in input.changes)) continue;
-      const next = input.changes[column];
-      const current = stored[column];
-      if (same(current, next)) continue;
-      if (!same(current, input.base[column])) {
-        const [field, value] = formEntry(column, stored);
-        conflicts[field] = value;
-        continue;
-      }
-      Object.assign(data, { [column]: next });
-      changes.push({ entity: "postmortem", entityId: input.postmortemId, field: column, before: current, after: next });
+    const target: EditTarget = {
+      entity: "postmortem", entityId: input.postmortemId,
+      theirs: (column, current) => formEntry(column as Column, current as MetricsColumns),
+    };
+    const changes = Object.fromEntries(COLUMNS.filter((c) => c in input.changes).map((c) => [c, input.changes[c]]));
+    const plan = planFieldChanges(stored, changes, input.base, target);
+    if (plan.length > 0) {
+      await tx.postmortem.update({ where: { id: input.postmortemId }, data: Object.fromEntries(plan.map((p) => [p.field, p.after])) });
     }
-    if (Object.keys(conflicts).length > 0) throw new AppError("CONFLICT", { detail: conflicts });
-    if (changes.length > 0) await tx.postmortem.update({ where: { id: input.postmortemId }, data });
-    return { seq: await appendDocEvents(tx, input.postmortemId, actor.id, changes) };
+    return { seq: await recordPlan(tx, input.postmortemId, actor, target, plan, input.clientMutationId) };
   });
 }

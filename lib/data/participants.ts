@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { findCreatedBy, withEditLock } from "@/lib/data/field-writes";
+import { findCreatedBy, planFieldChanges, withEditLock } from "@/lib/data/field-writes";
 import type { ParticipantDto } from "@/lib/data/postmortem-document";
 import type { AddParticipantInput, UpdateParticipantRoleInput } from "@/lib/validations/sections";
 
@@ -56,7 +56,7 @@ export async function updateParticipantRole(actor: Actor, input: UpdateParticipa
   return withEditLock(actor, postmortemId, async (tx, access) => {
     const row = await rowOf(tx, postmortemId, participantId);
     if (row.role === role) return toDto(tx, row.id);
-    if (row.role !== baseRole) throw new AppError("CONFLICT", { detail: { role: row.role } });
+    planFieldChanges(row, { role }, { role: baseRole }, { entity: "participant", entityId: row.id });
     if (row.role === "FACILITATOR" && row.userId === access.facilitatorId) {
       throw new AppError("VALIDATION", {
         message: "Choose another facilitator in the details first; the facilitator keeps the Facilitator role.",

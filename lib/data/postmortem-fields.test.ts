@@ -82,7 +82,7 @@ describe("updatePostmortemSection", () => {
     const before = await events(pm.id);
     const error = await refusal(update(sam, { postmortemId: pm.id, section: "summary", changes: { summary: "Sam's version." }, base: { summary: "" } }));
     expect(error.code).toBe("CONFLICT");
-    expect(error.detail).toEqual({ summary: "Priya's version." });
+    expect(error.detail).toEqual({ entity: "postmortem", entityId: pm.id, theirs: { summary: "Priya's version." } });
     expect((await stored(pm.id)).summary).toBe("Priya's version.");
     expect(await events(pm.id)).toHaveLength(before.length);
   });
@@ -180,7 +180,7 @@ describe("participants", () => {
     await updateParticipantRole(priya, { postmortemId: pm.id, participantId: first.id, role: "OBSERVER", baseRole: "ATTENDEE" });
     const stale = await refusal(updateParticipantRole(priya, { postmortemId: pm.id, participantId: first.id, role: "LEADERSHIP_OBSERVER", baseRole: "ATTENDEE" }));
     expect(stale.code).toBe("CONFLICT");
-    expect(stale.detail).toEqual({ role: "OBSERVER" });
+    expect(stale.detail).toMatchObject({ entity: "participant", theirs: { role: "OBSERVER" } });
 
     const facilitatorRow = await db().participant.findFirstOrThrow({ where: { postmortemId: pm.id, userId: priya.id } });
     const refused = await refusal(removeParticipant(priya, { postmortemId: pm.id, participantId: facilitatorRow.id }));
@@ -198,7 +198,7 @@ describe("AI causes, factors and whys", () => {
     await setAiCause(priya, setAiCauseSchema.parse({ postmortemId: pm.id, kind: "PROMPT_CHANGE", checked: true }));
     await setAiCause(priya, setAiCauseSchema.parse({ postmortemId: pm.id, kind: "PROMPT_CHANGE", checked: true, evidence: "Diff of v14", baseEvidence: "" }));
     const stale = await refusal(setAiCause(priya, setAiCauseSchema.parse({ postmortemId: pm.id, kind: "PROMPT_CHANGE", checked: true, evidence: "Other", baseEvidence: "" })));
-    expect(stale.detail).toEqual({ evidence: "Diff of v14" });
+    expect(stale.detail).toMatchObject({ entity: "aiCause", theirs: { evidence: "Diff of v14" } });
     expect(await db().aiCause.findMany({ where: { postmortemId: pm.id } })).toMatchObject([{ kind: "PROMPT_CHANGE", evidence: "Diff of v14" }]);
     await setAiCause(priya, setAiCauseSchema.parse({ postmortemId: pm.id, kind: "PROMPT_CHANGE", checked: false }));
     expect(await db().aiCause.count({ where: { postmortemId: pm.id } })).toBe(0);
@@ -214,21 +214,21 @@ describe("AI causes, factors and whys", () => {
     await updateFactor(priya, { postmortemId: pm.id, factorId: factor.id, changes: { description: "No prompt review" }, base: { description: "" } });
     await updateFactor(priya, { postmortemId: pm.id, factorId: factor.id, changes: { category: "TECHNICAL" }, base: { category: "PROCESS" } });
     const stale = await refusal(updateFactor(priya, { postmortemId: pm.id, factorId: factor.id, changes: { description: "Mine" }, base: { description: "" } }));
-    expect(stale.detail).toEqual({ description: "No prompt review" });
+    expect(stale.detail).toMatchObject({ entity: "factor", theirs: { description: "No prompt review" } });
     await deleteFactor(priya, { postmortemId: pm.id, factorId: factor.id });
     const gone = await refusal(updateFactor(priya, { postmortemId: pm.id, factorId: factor.id, changes: { description: "x" }, base: { description: "No prompt review" } }));
     expect(gone.code).toBe("DELETED");
   });
 
-  it("detects a stale why by version, appends whys idempotently and soft-deletes them", async () => {
+  it("detects a stale why by its base text, appends whys idempotently and soft-deletes them", async () => {
     const pm = await withSam();
     const [first] = await db().whyStep.findMany({ where: { postmortemId: pm.id }, orderBy: { position: "asc" } });
-    const saved = await updateWhy(priya, updateWhySchema.parse({ postmortemId: pm.id, whyId: first.id, text: "The bot quoted a policy.", version: first.version }));
+    const saved = await updateWhy(priya, updateWhySchema.parse({ postmortemId: pm.id, whyId: first.id, changes: { text: "The bot quoted a policy." }, base: { text: first.text } }));
     expect(saved.version).toBe(first.version + 1);
-    const stale = await refusal(updateWhy(sam, updateWhySchema.parse({ postmortemId: pm.id, whyId: first.id, text: "Sam's why.", version: first.version })));
+    const stale = await refusal(updateWhy(sam, updateWhySchema.parse({ postmortemId: pm.id, whyId: first.id, changes: { text: "Sam's why." }, base: { text: first.text } })));
     expect(stale.code).toBe("CONFLICT");
-    expect(stale.detail).toEqual({ text: "The bot quoted a policy.", version: saved.version });
-    expect(updateWhySchema.safeParse({ postmortemId: pm.id, whyId: first.id, text: "x".repeat(1001), version: 2 }).success).toBe(false);
+    expect(stale.detail).toEqual({ entity: "why", entityId: first.id, theirs: { text: saved.text } });
+    expect(updateWhySchema.safeParse({ postmortemId: pm.id, whyId: first.id, changes: { text: "x".repeat(1001) }, base: { text: "" } }).success).toBe(false);
 
     const clientMutationId = crypto.randomUUID();
     const added = await addWhy(sam, { postmortemId: pm.id, clientMutationId, text: "" });
@@ -236,8 +236,8 @@ describe("AI causes, factors and whys", () => {
     expect(added.position).toBe(6);
     await deleteWhy(priya, { postmortemId: pm.id, whyId: added.id });
     expect((await db().whyStep.findUniqueOrThrow({ where: { id: added.id } })).deletedAt).not.toBeNull();
-    const deleted = await refusal(updateWhy(sam, updateWhySchema.parse({ postmortemId: pm.id, whyId: added.id, text: "late", version: added.version })));
+    const deleted = await refusal(updateWhy(sam, updateWhySchema.parse({ postmortemId: pm.id, whyId: added.id, changes: { text: "late" }, base: { text: "" } })));
     expect(deleted.code).toBe("DELETED");
-    expect((await refusal(updateWhy(viewer, updateWhySchema.parse({ postmortemId: pm.id, whyId: first.id, text: "v", version: saved.version })))).code).toBe("FORBIDDEN");
+    expect((await refusal(updateWhy(viewer, updateWhySchema.parse({ postmortemId: pm.id, whyId: first.id, changes: { text: "v" }, base: { text: saved.text } })))).code).toBe("FORBIDDEN");
   });
 });

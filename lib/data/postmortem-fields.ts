@@ -3,7 +3,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
-import { planFieldChanges, toFormValue, withEditLock, type FieldPlan } from "@/lib/data/field-writes";
+import {
+  appliedSeq, formValuesOf, planFieldChanges, recordPlan, withEditLock, type EditTarget, type FieldPlan,
+} from "@/lib/data/field-writes";
 import { MEETING_BEFORE_INCIDENT, type SectionUpdate } from "@/lib/validations/sections";
 
 export type SectionUpdateResult = {
@@ -32,16 +34,18 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
   const id = input.postmortemId;
   try {
     return await withEditLock(actor, id, async (tx) => {
+      const retried = await appliedSeq(tx, id, input.clientMutationId);
+      if (retried !== null) return { seq: retried, values: {} };
       if (input.section === "impact") {
         const current = (await tx.impactAssessment.findUnique({ where: { postmortemId: id } })) ?? EMPTY_IMPACT;
-        const plan = planFieldChanges(current, changes, base);
+        const plan = planFieldChanges(current, changes, base, { entity: "impact", entityId: id });
         if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
         const data = dataOf(plan);
         await tx.impactAssessment.upsert({ where: { postmortemId: id }, create: { postmortemId: id, ...data }, update: data });
         return finish(tx, id, actor, plan, "impact", [], input.clientMutationId);
       }
       const current = await tx.postmortem.findUniqueOrThrow({ where: { id } });
-      const plan = planFieldChanges(current, changes, base);
+      const plan = planFieldChanges(current, changes, base, { entity: "postmortem", entityId: id });
       if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
       if (input.section === "details") await checkDetails(tx, id, current, plan);
       await tx.postmortem.update({ where: { id }, data: dataOf(plan) });
@@ -73,13 +77,12 @@ async function finish(
   id: string,
   actor: Actor,
   plan: FieldPlan[],
-  entity: string,
+  entity: EditTarget["entity"],
   extra: DocChange[],
   clientMutationId?: string,
 ): Promise<SectionUpdateResult> {
-  const events: DocChange[] = plan.map((p) => ({ entity, entityId: id, field: p.field, before: p.before, after: p.after }));
-  const seq = await appendDocEvents(tx, id, actor.id, [...events, ...extra], clientMutationId);
-  return { seq, values: Object.fromEntries(plan.map((p) => [p.field, toFormValue(p.after)])) };
+  const seq = await recordPlan(tx, id, actor, { entity, entityId: id }, plan, clientMutationId, extra);
+  return { seq, values: formValuesOf(plan) };
 }
 
 type StoredDetails = { incidentDate: Date; meetingDate: Date | null };

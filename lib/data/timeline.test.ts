@@ -97,14 +97,14 @@ describe("timeline data layer", () => {
     await getDb().participant.create({ data: { postmortemId: id, userId: attendee.id, role: "ATTENDEE" } });
     const [row] = await rows(id);
     const base = { event: row.event, notes: row.notes };
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, version: row.version, changes: { event: "Model began answering in French" }, base: { event: base.event } }));
-    await updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, version: row.version, changes: { notes: "Seen in support tickets" }, base: { notes: base.notes } }));
+    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { event: "Model began answering in French" }, base: { event: base.event } }));
+    await updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, changes: { notes: "Seen in support tickets" }, base: { notes: base.notes } }));
     const after = await getDb().timelineEntry.findUniqueOrThrow({ where: { id: row.id } });
     expect(after).toMatchObject({ event: "Model began answering in French", notes: "Seen in support tickets", version: row.version + 2 });
 
-    const stale = await refusal(updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, version: row.version, changes: { event: "Mine" }, base: { event: base.event } })));
+    const stale = await refusal(updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, changes: { event: "Mine" }, base: { event: base.event } })));
     expect(stale.code).toBe("CONFLICT");
-    expect(stale.detail).toEqual({ event: "Model began answering in French" });
+    expect(stale.detail).toMatchObject({ entity: "timeline", theirs: { event: "Model began answering in French" } });
     expect((await getDb().timelineEntry.findUniqueOrThrow({ where: { id: row.id } })).event).toBe("Model began answering in French");
 
     const log = (await events(id)).filter((e) => e.entityId === row.id && e.field !== "orderKey");
@@ -119,14 +119,14 @@ describe("timeline data layer", () => {
     const template = await rows(id);
     const set = async (index: number, time: string) => {
       const row = template[index];
-      await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, version: 1, changes: { occurredAt: time }, base: { occurredAt: "" } }));
+      await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { occurredAt: time }, base: { occurredAt: "" } }));
     };
     await set(0, "2026-11-20 09:00");
     await set(1, "2026-11-20 09:40");
     await set(5, "2026-11-20 11:00");
     expect((await rows(id)).map((r) => r.id)).toEqual(template.map((r) => r.id));
     const late = await createTimelineEntry(facilitator, createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), event: "Vendor rolled the model alias" }));
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: late.row.id, version: 1, changes: { occurredAt: "2026-11-20 09:20" }, base: { occurredAt: "" } }));
+    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: late.row.id, changes: { occurredAt: "2026-11-20 09:20" }, base: { occurredAt: "" } }));
     const ordered = (await rows(id)).map((r) => r.id);
     expect(ordered.indexOf(late.row.id)).toBe(1);
     const moved = (await events(id)).filter((e) => e.field === "orderKey");
@@ -158,7 +158,7 @@ describe("timeline data layer", () => {
     const [row] = await rows(id);
     await deleteTimelineEntry(facilitator, { postmortemId: id, entryId: row.id });
     expect((await getDb().timelineEntry.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).not.toBeNull();
-    const edit = await refusal(updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, version: 2, changes: { notes: "x" }, base: { notes: "" } })));
+    const edit = await refusal(updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { notes: "x" }, base: { notes: "" } })));
     expect(edit.code).toBe("DELETED");
     await restoreTimelineEntry(facilitator, { postmortemId: id, entryId: row.id });
     expect((await rows(id))[0].id).toBe(row.id);
@@ -170,8 +170,8 @@ describe("timeline data layer", () => {
     const template = await rows(id);
     await moveTimelineEntry(facilitator, { postmortemId: id, entryId: template[2].id, afterId: null });
     expect((await rows(id))[0].id).toBe(template[2].id);
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: template[0].id, version: 1, changes: { occurredAt: "2026-11-20 09:00" }, base: { occurredAt: "" } }));
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: template[1].id, version: 1, changes: { occurredAt: "2026-11-20 09:40" }, base: { occurredAt: "" } }));
+    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: template[0].id, changes: { occurredAt: "2026-11-20 09:00" }, base: { occurredAt: "" } }));
+    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: template[1].id, changes: { occurredAt: "2026-11-20 09:40" }, base: { occurredAt: "" } }));
     const refused = await refusal(moveTimelineEntry(facilitator, { postmortemId: id, entryId: template[1].id, afterId: template[2].id }));
     expect(refused.code).toBe("VALIDATION");
   });
@@ -179,7 +179,7 @@ describe("timeline data layer", () => {
   it("refuses viewers, non-participants, outsiders of restricted postmortems and published postmortems", async () => {
     const id = await postmortem(facilitator);
     const [row] = await rows(id);
-    const change = update({ postmortemId: id, entryId: row.id, version: 1, changes: { event: "x" }, base: { event: row.event } });
+    const change = update({ postmortemId: id, entryId: row.id, changes: { event: "x" }, base: { event: row.event } });
     expect((await refusal(updateTimelineEntry(viewer, change))).code).toBe("FORBIDDEN");
     expect((await refusal(updateTimelineEntry(bystander, change))).code).toBe("FORBIDDEN");
     const hidden = await postmortem(facilitator, { restricted: true });
@@ -193,7 +193,7 @@ describe("timeline data layer", () => {
 
   it("refuses bad input with field messages", () => {
     const bad = updateTimelineEntrySchema.safeParse({
-      postmortemId: "abc", entryId: "def", version: 1,
+      postmortemId: "abc", entryId: "def",
       changes: { occurredAt: "2026-02-30 10:00", event: "x".repeat(501), kind: "NOPE" }, base: { occurredAt: "", event: "", kind: "NOTE" },
     });
     expect(bad.success).toBe(false);

@@ -4,12 +4,13 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorize, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
+import { appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
 import type { TimelineRowDto } from "@/lib/data/postmortem-document";
 import { insertionIndex, storeOrder, type OrderedRow } from "@/lib/data/timeline-order";
 import { parseTimelinePaste } from "@/lib/domain/timeline-paste";
 import type { TimelineEntry } from "@/lib/generated/prisma/client";
 import {
-  TIMELINE_FIELDS, TIMELINE_LIMITS, toTimeCell,
+  TIMELINE_LIMITS, toTimeCell,
   type CreateTimelineEntryInput, type DeleteTimelineEntryInput, type MoveTimelineEntryInput,
   type PasteTimelineInput, type TimelineField, type TimelineFields, type UpdateTimelineEntryInput,
 } from "@/lib/validations/timeline";
@@ -28,11 +29,6 @@ const snapshot = (row: TimelineEntry) => ({
   occurredAt: row.occurredAt?.toISOString() ?? null, event: row.event, actor: row.actor, notes: row.notes,
   milestone: row.milestone, kind: row.kind, orderKey: row.orderKey,
 });
-
-function sameValue(field: TimelineField, a: TimelineFields[TimelineField] | undefined, b: TimelineFields[TimelineField] | undefined) {
-  if (field === "occurredAt") return ((a as Date | null)?.getTime() ?? null) === ((b as Date | null)?.getTime() ?? null);
-  return (a ?? null) === (b ?? null);
-}
 
 /** A stored value as the row editor shows it, for a conflict answer. */
 function editorValue(field: TimelineField, value: TimelineFields[TimelineField]) {
@@ -105,30 +101,23 @@ export async function updateTimelineEntry(actor: Actor, input: UpdateTimelineEnt
   return transaction(async (tx) => {
     await authorize(tx, actor, input.postmortemId, "edit", true);
     const row = await findEntry(tx, input.postmortemId, input.entryId);
-    const data: Partial<TimelineFields> = {};
-    const changes: DocChange[] = [];
-    const conflicts: Record<string, unknown> = {};
-    for (const field of TIMELINE_FIELDS) {
-      if (!(field in input.changes)) continue;
-      const next = input.changes[field];
-      const current = row[field];
-      if (sameValue(field, current, next)) continue;
-      if (!sameValue(field, current, input.base[field])) {
-        conflicts[field] = editorValue(field, current);
-        continue;
-      }
-      Object.assign(data, { [field]: next });
-      changes.push({ entity: "timeline", entityId: row.id, field, before: current, after: next });
-    }
-    if (Object.keys(conflicts).length > 0) throw new AppError("CONFLICT", { detail: conflicts });
-    if (changes.length === 0) return { row: toDto(row), seq: (await appendDocEvents(tx, input.postmortemId, actor.id, [])) };
+    const retried = await appliedSeq(tx, input.postmortemId, input.clientMutationId);
+    if (retried !== null) return { row: toDto(row), seq: retried };
+    const target: EditTarget = {
+      entity: "timeline", entityId: row.id,
+      theirs: (field, current) => [field, editorValue(field as TimelineField, current[field] as TimelineFields[TimelineField])],
+    };
+    const plan = planFieldChanges(row, input.changes, input.base, target);
+    if (plan.length === 0) return { row: toDto(row), seq: (await appendDocEvents(tx, input.postmortemId, actor.id, [])) };
+    const data = Object.fromEntries(plan.map((p) => [p.field, p.after])) as Partial<TimelineFields>;
     let updated = await tx.timelineEntry.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
+    const extra: DocChange[] = [];
     if ("occurredAt" in data) {
       const order = await storeOrder(tx, await liveRows(tx, input.postmortemId));
-      changes.push(...order.changes);
+      extra.push(...order.changes);
       updated = { ...updated, orderKey: order.keys.get(updated.id) ?? updated.orderKey };
     }
-    const seq = await appendDocEvents(tx, input.postmortemId, actor.id, changes);
+    const seq = await recordPlan(tx, input.postmortemId, actor, target, plan, input.clientMutationId, extra);
     return { row: toDto(updated), seq };
   });
 }

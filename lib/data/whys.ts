@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { withEditLock } from "@/lib/data/field-writes";
+import { appliedSeq, planFieldChanges, recordPlan, withEditLock } from "@/lib/data/field-writes";
 import type { WhyDto } from "@/lib/data/postmortem-document";
 import type { AddWhyInput, UpdateWhyInput } from "@/lib/validations/sections";
 
@@ -21,15 +21,15 @@ async function liveWhy(tx: Tx, postmortemId: string, whyId: string) {
 }
 
 export async function updateWhy(actor: Actor, input: UpdateWhyInput): Promise<WhyDto> {
-  const { postmortemId, whyId, text, version } = input;
+  const { postmortemId, whyId } = input;
   return withEditLock(actor, postmortemId, async (tx) => {
     const row = await liveWhy(tx, postmortemId, whyId);
-    if (row.text === text) return toDto(row);
-    if (row.version !== version) throw new AppError("CONFLICT", { detail: { text: row.text, version: row.version } });
-    const updated = await tx.whyStep.update({ where: { id: row.id }, data: { text, version: { increment: 1 } } });
-    await appendDocEvents(tx, postmortemId, actor.id, [
-      { entity: "why", entityId: row.id, field: "text", before: row.text, after: text },
-    ]);
+    if ((await appliedSeq(tx, postmortemId, input.clientMutationId)) !== null) return toDto(row);
+    const target = { entity: "why", entityId: row.id };
+    const plan = planFieldChanges(row, input.changes, input.base, target);
+    if (plan.length === 0) return toDto(row);
+    const updated = await tx.whyStep.update({ where: { id: row.id }, data: { text: input.changes.text, version: { increment: 1 } } });
+    await recordPlan(tx, postmortemId, actor, target, plan, input.clientMutationId);
     return toDto(updated);
   });
 }

@@ -94,9 +94,11 @@ export const updateActionSchema = z
   .object({
     postmortemId: idSchema,
     actionId: idSchema,
-    version: z.number().int().min(1),
+    /** Older editors send the row version; the live editor sends only `base` (per-field compare). */
+    version: z.number().int().min(1).optional(),
     changes: changesSchema,
     base: baseSchema.default({}),
+    clientMutationId: z.uuid("Invalid client mutation id.").optional(),
   })
   .transform((v, ctx) => {
     const changes = Object.fromEntries(

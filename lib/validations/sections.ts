@@ -191,6 +191,7 @@ export const setAiCauseSchema = z.object({
   evidence: text(2000, "Evidence").optional().default(""),
   /** The evidence when the editor began; absent when only ticking the box. */
   baseEvidence: z.string().max(10_000).optional(),
+  clientMutationId: clientMutationIdSchema.optional(),
 });
 
 export const factorFieldsSchema = z.object({
@@ -208,6 +209,7 @@ export const updateFactorSchema = z.object({
   factorId: idSchema,
   changes: factorFieldsSchema.partial(),
   base: factorFieldsSchema.partial(),
+  clientMutationId: clientMutationIdSchema.optional(),
 });
 
 export const deleteFactorSchema = z.object({ postmortemId: idSchema, factorId: idSchema });
@@ -217,8 +219,9 @@ export const whyTextSchema = text(1000, "Why");
 export const updateWhySchema = z.object({
   postmortemId: idSchema,
   whyId: idSchema,
-  text: whyTextSchema,
-  version: z.number().int().min(1),
+  changes: z.object({ text: whyTextSchema }),
+  base: z.object({ text: z.string().max(10_000) }),
+  clientMutationId: clientMutationIdSchema.optional(),
 });
 
 export const addWhySchema = z.object({

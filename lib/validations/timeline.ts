@@ -65,9 +65,9 @@ export const updateTimelineEntrySchema = z
   .object({
     postmortemId: idSchema,
     entryId: idSchema,
-    version: z.number().int().min(1),
     changes: timelineFieldsSchema.partial(),
     base: timelineBaseSchema.partial(),
+    clientMutationId: clientMutationIdSchema.optional(),
   })
   .superRefine((v, ctx) => {
     const changed = Object.keys(v.changes);
@@ -201,6 +201,7 @@ export const updateMetricsSectionSchema = z
     postmortemId: idSchema,
     changes: metricsFields.partial().transform(toColumns),
     base: metricsFields.partial().transform(toColumns),
+    clientMutationId: clientMutationIdSchema.optional(),
   })
   .superRefine((v, ctx) => {
     const changed = Object.keys(v.changes);

@@ -14,7 +14,7 @@ export function ExternalSection({ doc, canEdit }: SectionProps) {
     values: { customerFacing: doc.customerFacing, externalSummary: doc.externalSummary, restricted: doc.restricted },
     canEdit,
   });
-  const customerFacing = !!api.form.watch("customerFacing");
+  const customerFacing = !!api.value("customerFacing");
   return (
     <SectionCard id="external-summary" title={SECTION_LABELS["external-summary"]} state={api.state}
       description={TEMPLATE_FAQ.externalSummary}>

@@ -24,15 +24,14 @@ function FieldError({ api, name }: { api: SectionFormApi; name: string }) {
 }
 
 function LevelCell({ api, name, label }: { api: SectionFormApi; name: LevelKey; label: string }) {
-  const value = String(api.form.watch(name) ?? "");
+  const value = String(api.value(name) ?? "");
   if (!api.canEdit) return <>{value ? IMPACT_LEVEL_LABELS[value as ImpactLevel] : <span className="italic text-slate-500">Not assessed</span>}</>;
   const id = api.idOf(name);
   const error = api.errorOf(name);
   return (
     <>
       <label htmlFor={id} className="sr-only">{label} level</label>
-      <Select id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}
-        defaultValue={String(api.form.formState.defaultValues?.[name] ?? "")}>
+      <Select aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.register(name, "select")}>
         <option value="">Not assessed</option>
         {LEVELS.map((l) => <option key={l} value={l}>{IMPACT_LEVEL_LABELS[l]}</option>)}
       </Select>
@@ -42,15 +41,14 @@ function LevelCell({ api, name, label }: { api: SectionFormApi; name: LevelKey; 
 }
 
 function DetailCell({ api, name, label }: { api: SectionFormApi; name: string; label: string }) {
-  const value = String(api.form.watch(name) ?? "");
+  const value = String(api.value(name) ?? "");
   if (!api.canEdit) return <span className="whitespace-pre-wrap">{value || <span className="italic text-slate-500">—</span>}</span>;
   const id = api.idOf(name);
   const error = api.errorOf(name);
   return (
     <>
       <label htmlFor={id} className="sr-only">{label} detail</label>
-      <Input id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}
-        defaultValue={String(api.form.formState.defaultValues?.[name] ?? "")} />
+      <Input aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.register(name)} />
       <FieldError api={api} name={name} />
     </>
   );

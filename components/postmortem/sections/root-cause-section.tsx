@@ -39,7 +39,7 @@ export function RootCauseSection({ doc, canEdit }: SectionProps) {
           hint="The problem as customers or the system saw it." />
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium text-slate-800">5 Whys</legend>
-          {canEdit ? <p className="text-xs text-slate-500">Each why saves when you leave it.</p> : null}
+          {canEdit ? <p className="text-xs text-slate-500">Each why saves as you type.</p> : null}
           <WhyChain postmortemId={doc.id} whys={doc.whys} canEdit={canEdit} participantNames={names} onState={setWhyState} />
         </fieldset>
         <SectionTextField api={api} name="rootCause" label="Root cause" multiline rows={3} blamelessNames={names}

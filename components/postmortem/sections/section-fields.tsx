@@ -2,10 +2,10 @@
 
 import type { ReactNode } from "react";
 import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
 import type { SectionFormApi } from "@/components/postmortem/use-section-form";
+import { FieldConflictNote } from "@/components/live/field-conflict";
+import { PresenceMark } from "@/components/live/live-status-bar";
 
 // Field building blocks shared by the field sections: editable controls wired to the section form, or the
 // plain stored value when the reader may not edit.
@@ -22,14 +22,14 @@ export function ReadOnlyValue({ label, value, multiline }: { label: ReactNode; v
   );
 }
 
-/** "Use theirs" next to a field someone else changed while this editor was open. */
+/** Someone else's change to a field this person was editing, with "Keep mine" / "Use theirs". */
 export function ConflictNote({ api, name }: { api: SectionFormApi; name: string }) {
-  if (!(name in api.conflicts)) return null;
-  return (
-    <Button size="sm" variant="secondary" onClick={() => api.acceptTheirs(name)}>
-      Use theirs
-    </Button>
-  );
+  return <FieldConflictNote row={api.row} field={name} />;
+}
+
+/** Outlines the field while someone else is in it. */
+function Mark({ api, name, children }: { api: SectionFormApi; name: string; children: ReactNode }) {
+  return <PresenceMark entity={api.row.entity} entityId={api.row.entityId} field={name}>{children}</PresenceMark>;
 }
 
 export function SectionTextField({
@@ -59,7 +59,7 @@ export function SectionTextField({
   /** How the stored value reads when it cannot be edited. */
   display?: (value: string) => ReactNode;
 }) {
-  const value = String(api.form.watch(name) ?? "");
+  const value = String(api.value(name) ?? "");
   if (!api.canEdit) {
     return (
       <div className={className}>
@@ -70,17 +70,14 @@ export function SectionTextField({
   const id = api.idOf(name);
   const error = api.errorOf(name);
   const common = {
-    id,
     placeholder,
     "aria-invalid": !!error,
     "aria-describedby": describedBy(id, error, !!hint),
-    ...api.form.register(name),
-    // The stored value is in the server HTML too, so nothing shifts under the caret when the form hydrates.
-    defaultValue: String(api.form.formState.defaultValues?.[name] ?? ""),
+    ...api.register(name),
   };
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
-      {multiline ? <Textarea rows={rows} {...common} /> : <Input type={type} {...common} />}
+      <Mark api={api} name={name}>{multiline ? <Textarea rows={rows} {...common} /> : <Input type={type} {...common} />}</Mark>
       <ConflictNote api={api} name={name} />
       {blamelessNames ? <BlamelessHints text={value} participantNames={blamelessNames} /> : null}
     </Field>
@@ -103,7 +100,7 @@ export function SectionSelectField({
   emptyLabel?: string;
   className?: string;
 }) {
-  const value = String(api.form.watch(name) ?? "");
+  const value = String(api.value(name) ?? "");
   if (!api.canEdit) {
     return (
       <div className={className}>
@@ -115,30 +112,31 @@ export function SectionSelectField({
   const error = api.errorOf(name);
   return (
     <Field id={id} label={label} error={error} className={className}>
-      <Select id={id} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.form.register(name)}
-        defaultValue={String(api.form.formState.defaultValues?.[name] ?? "")}>
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
+      <Mark api={api} name={name}>
+        <Select aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.register(name, "select")}>
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Mark>
       <ConflictNote api={api} name={name} />
     </Field>
   );
 }
 
 export function SectionCheckbox({ api, name, label, hint }: { api: SectionFormApi; name: string; label: string; hint?: string }) {
-  const checked = !!api.form.watch(name);
+  const checked = !!api.value(name);
   if (!api.canEdit) return <ReadOnlyValue label={label} value={checked ? "Yes" : "No"} />;
   const id = api.idOf(name);
   const error = api.errorOf(name);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="flex items-start gap-2 text-sm font-medium text-slate-800">
-        <input id={id} type="checkbox" className="mt-0.5 size-4" aria-describedby={describedBy(id, error, !!hint)}
-          {...api.form.register(name)} />
+        <input type="checkbox" className="mt-0.5 size-4" aria-describedby={describedBy(id, error, !!hint)}
+          {...api.register(name, "checkbox")} />
         <span>{label}</span>
       </label>
       {hint && !error ? <p id={`${id}-hint`} className="pl-6 text-xs text-slate-500">{hint}</p> : null}
@@ -148,29 +146,14 @@ export function SectionCheckbox({ api, name, label, hint }: { api: SectionFormAp
   );
 }
 
-/** The section's Save button and its refusal message; nothing for readers. */
-export function SectionSaveBar({ api, label = "Save" }: { api: SectionFormApi; label?: string }) {
-  if (!api.canEdit) return null;
+/**
+ * The fields of a section. Fields save themselves (on a pause in typing and on leaving them); Enter in a
+ * one-line field saves at once instead of submitting anything.
+ */
+export function SectionForm({ children }: { api: SectionFormApi; children: ReactNode }) {
   return (
-    <div className="mt-4 space-y-3">
-      {api.state.kind === "error" ? <Alert tone="error">{api.state.message}</Alert> : null}
-      <Button type="submit" disabled={api.state.kind === "saving"}>
-        {api.state.kind === "saving" ? "Saving…" : label}
-      </Button>
-    </div>
-  );
-}
-
-/** The <form> of a field section: submits through the section hook, never a page navigation. */
-export function SectionForm({ api, children }: { api: SectionFormApi; children: ReactNode }) {
-  return (
-    <form noValidate className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void api.save();
-      }}>
+    <form noValidate className="space-y-4" onSubmit={(e) => e.preventDefault()}>
       {children}
-      <SectionSaveBar api={api} />
     </form>
   );
 }

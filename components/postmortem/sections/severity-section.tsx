@@ -10,14 +10,14 @@ import { Severity } from "@/lib/generated/prisma/enums";
 
 export function SeveritySection({ doc, canEdit }: SectionProps) {
   const api = useSectionForm({ section: "severity", postmortemId: doc.id, values: { severity: doc.severity }, canEdit });
-  const selected = (api.form.watch("severity") as Severity | undefined) ?? doc.severity;
+  const selected = (api.value("severity") as Severity | undefined) ?? doc.severity;
   const policy = reviewPolicyFor(selected);
   return (
     <SectionCard id="severity" title={SECTION_LABELS.severity} state={api.state}>
       <SectionForm api={api}>
         {canEdit ? (
           <>
-            <SeverityOptions name="severity" register={(n) => api.form.register(n)} error={api.errorOf("severity")} initial={doc.severity} />
+            <SeverityOptions name="severity" register={() => api.register("severity", "select")} error={api.errorOf("severity")} selected={selected} />
             <ConflictNote api={api} name="severity" />
           </>
         ) : (

@@ -10,7 +10,7 @@ import { SUMMARY_PROMPT } from "@/lib/domain/template";
 
 export function SummarySection({ doc, canEdit }: SectionProps) {
   const api = useSectionForm({ section: "summary", postmortemId: doc.id, values: { summary: doc.summary }, canEdit });
-  const sentences = countSentences(String(api.form.watch("summary") ?? ""));
+  const sentences = countSentences(String(api.value("summary") ?? ""));
   return (
     <SectionCard id="summary" title={SECTION_LABELS.summary} state={api.state}>
       <SectionForm api={api}>

@@ -106,8 +106,8 @@ function TimelineEditor({ doc }: { doc: PostmortemDocument }) {
           <Head editing />
           <tbody className="divide-y divide-slate-100">
             {rows.map((view, index) => (
-              <TimelineRow key={view.key} view={view} index={index} count={rows.length} postmortemId={doc.id}
-                incidentDate={doc.incidentDate} focusOnMount={timeline.focusKey === view.key} run={timeline.run}
+              <TimelineRow key={view.key} view={view} index={index} count={rows.length}
+                incidentDate={doc.incidentDate} focusOnMount={timeline.focusKey === view.key}
                 onAddBelow={(key) => timeline.addRow(key)} onDelete={timeline.deleteRow} onMove={move}
                 onPasteLines={(text) => void paste(text)} />
             ))}

@@ -1,9 +1,9 @@
 "use client";
 
-import type { TimelineField } from "@/lib/validations/timeline";
+import type { LiveRow } from "@/components/live/use-live-row";
 import { Button } from "@/components/ui/button";
 import type { SaveState } from "@/components/postmortem/section-card";
-import { FIELD_LABELS } from "@/components/postmortem/timeline/row-values";
+import { FIELD_LABELS, ROW_FIELDS } from "@/components/postmortem/timeline/row-values";
 
 const STATUS_TEXT: Record<SaveState["kind"], string> = { idle: "", saving: "Saving…", saved: "Saved", error: "Not saved" };
 const STATUS_TONE: Record<SaveState["kind"], string> = {
@@ -34,26 +34,25 @@ export function RowActions({
   );
 }
 
-/** Someone else saved a different value in a cell this person also changed: they choose, nothing is lost. */
-export function RowConflicts({
-  n, conflicts, onResolve,
-}: {
-  n: number;
-  conflicts: Partial<Record<TimelineField, string>>;
-  onResolve: (field: TimelineField, choice: "theirs" | "mine") => void;
-}) {
+/** Someone else changed a cell this person was also changing: they choose, nothing is lost. */
+export function RowConflicts({ n, row }: { n: number; row: LiveRow }) {
+  const open = ROW_FIELDS.flatMap((field) => {
+    const conflict = row.conflict(field);
+    return conflict ? [{ field, conflict }] : [];
+  });
+  if (open.length === 0) return null;
   return (
     <tr data-testid="timeline-conflict">
       <td colSpan={7} className="px-2 pb-2">
         <div role="alert" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {(Object.entries(conflicts) as [TimelineField, string][]).map(([field, theirs]) => (
+          {open.map(({ field, conflict }) => (
             <div key={field} className="flex flex-wrap items-center gap-2">
               <span>
-                {FIELD_LABELS[field]} of row {n} was changed by someone else to{" "}
-                <strong className="break-all">“{theirs === "" ? "(empty)" : theirs}”</strong>.
+                {FIELD_LABELS[field]} of row {n} was changed by {conflict.by ?? "someone else"} to{" "}
+                <strong className="break-all">“{conflict.theirs === "" || conflict.theirs == null ? "(empty)" : String(conflict.theirs)}”</strong>.
               </span>
-              <Button size="sm" variant="secondary" onClick={() => onResolve(field, "theirs")}>Use theirs</Button>
-              <Button size="sm" variant="secondary" onClick={() => onResolve(field, "mine")}>Keep mine</Button>
+              <Button size="sm" variant="secondary" onClick={() => row.useTheirs(field)}>Use theirs</Button>
+              <Button size="sm" variant="secondary" onClick={() => row.keepMine(field)}>Keep mine</Button>
             </div>
           ))}
         </div>

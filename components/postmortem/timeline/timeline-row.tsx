@@ -1,34 +1,24 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { updateTimelineEntryAction } from "@/app/(app)/postmortems/[id]/timeline-actions";
-import type { ActionResult } from "@/lib/errors";
-import type { TimelineWrite } from "@/lib/data/timeline";
+import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
 import { AI_EVENT_KINDS, EVENT_KIND_LABELS, MILESTONE_LABELS } from "@/lib/domain/labels";
 import type { EventKind, Milestone } from "@/lib/generated/prisma/enums";
-import {
-  expandTimeCell, timelineFieldsSchema, type TimelineField, type TimelineFields, type TimelineFieldsInput,
-} from "@/lib/validations/timeline";
+import { expandTimeCell, timelineFieldsSchema, toTimeCell, type TimelineField } from "@/lib/validations/timeline";
 import { inputClass } from "@/components/ui/field";
-import type { SaveState } from "@/components/postmortem/section-card";
 import { LocalTime } from "@/components/postmortem/timeline/local-time";
-import { withoutConflict } from "@/components/postmortem/conflicts";
 import { RowActions, RowConflicts } from "@/components/postmortem/timeline/row-parts";
-import { FIELD_LABELS, ROW_FIELDS, focusCell, pick, sameCell, toRowValues } from "@/components/postmortem/timeline/row-values";
+import { FIELD_LABELS, ROW_FIELDS, focusCell, toRowValues } from "@/components/postmortem/timeline/row-values";
 import type { ViewRow } from "@/components/postmortem/timeline/use-timeline";
-
-type Run = <T>(key: string | null, task: (id: string | null) => Promise<ActionResult<T>>) => Promise<ActionResult<T>>;
+import { useLiveRow } from "@/components/live/use-live-row";
+import { toSaveState } from "@/components/postmortem/use-section-form";
+import { useLiveDoc } from "@/components/live/live-doc-provider";
 
 export type TimelineRowProps = {
   view: ViewRow;
   index: number;
   count: number;
-  postmortemId: string;
   incidentDate: string;
   focusOnMount: boolean;
-  run: Run;
   onAddBelow: (key: string) => void;
   onDelete: (key: string, label: string) => void;
   onMove: (key: string, direction: -1 | 1) => void;
@@ -38,42 +28,41 @@ export type TimelineRowProps = {
 const cell = `${inputClass} px-2 py-1.5`;
 const MILESTONES = Object.keys(MILESTONE_LABELS) as Milestone[];
 const KINDS = Object.keys(EVENT_KIND_LABELS) as EventKind[];
+const SELECTS = new Set<TimelineField>(["milestone", "kind"]);
+
+/** A row being created: shown at once, editable as soon as the server has given it an id. */
+export function TimelineRow(props: TimelineRowProps) {
+  if (props.view.id && props.view.server) return <LiveTimelineRow {...props} id={props.view.id} />;
+  return (
+    <tr data-testid="timeline-row" data-row-key={props.view.key} className="align-top">
+      <td colSpan={7} className="p-2 text-sm text-slate-500" role="status">Adding row {props.index + 1}…</td>
+    </tr>
+  );
+}
 
 /**
- * One editable row: each text cell saves the row's changed fields when it loses focus and each select
- * when it changes (both caught on the row, after react-hook-form has taken the value),
- * with the value each had when editing began, so someone else's edit to another cell is never overwritten.
+ * One editable row: every cell saves on its own (text on a pause and on leaving it, selects at once),
+ * with the value it had when editing began, so two people typing in different cells of the row both
+ * keep their text, and someone else's change to the cell being typed in becomes a visible conflict.
  */
-export function TimelineRow(props: TimelineRowProps) {
-  const { view, index, postmortemId, incidentDate, run } = props;
+function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
+  const { view, index, incidentDate, id: rowId } = props;
   const n = index + 1;
-  const form = useForm<TimelineFieldsInput, unknown, TimelineFields>({
-    resolver: zodResolver(timelineFieldsSchema),
-    defaultValues: toRowValues(view.server),
+  const live = useLiveDoc();
+  const row = useLiveRow({
+    entity: "timeline",
+    entityId: rowId,
+    values: toRowValues(view.server),
+    fromEvent: (field, after) => (field === "occurredAt" ? toTimeCell(after as string | null) : (after ?? "")),
+    toWire: (field, value) => (field === "occurredAt" ? expandTimeCell(String(value ?? ""), incidentDate) : value),
+    validate: (field, value) => {
+      const schema = timelineFieldsSchema.shape[field as TimelineField];
+      const wire = field === "occurredAt" ? expandTimeCell(String(value ?? ""), incidentDate) : value;
+      const result = schema?.safeParse(wire);
+      return result && !result.success ? result.error.issues[0]?.message : undefined;
+    },
   });
-  const { register, getValues, setValue, trigger, setError, clearErrors, formState } = form;
-  const base = useRef<TimelineFieldsInput>(toRowValues(view.server));
-  // Rendered as the inputs' initial values too, so the server HTML already shows the row before hydration.
-  const [initial] = useState(() => toRowValues(view.server));
   const timeRef = useRef<HTMLInputElement | null>(null);
-  const [status, setStatus] = useState<SaveState>({ kind: "idle" });
-  const [conflicts, setConflicts] = useState<Partial<Record<TimelineField, string>>>({});
-  const version = view.server?.version ?? 1;
-
-  // Someone else's saved change flows into every cell this person has not touched.
-  const server = view.server;
-  useEffect(() => {
-    if (!server) return;
-    const next = toRowValues(server);
-    for (const field of ROW_FIELDS) {
-      if (sameCell(next[field], base.current[field])) continue;
-      const current = getValues(field);
-      if (sameCell(current, base.current[field]) || sameCell(current, next[field])) {
-        setValue(field, next[field]);
-        base.current = { ...base.current, [field]: next[field] };
-      }
-    }
-  }, [server, getValues, setValue]);
 
   useEffect(() => {
     if (props.focusOnMount) timeRef.current?.focus();
@@ -81,63 +70,13 @@ export function TimelineRow(props: TimelineRowProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const changedFields = useCallback(
-    () => ROW_FIELDS.filter((f) => !sameCell(getValues(f), base.current[f])),
-    [getValues],
-  );
-
-  const save = useCallback(async () => {
-    const time = getValues("occurredAt") ?? "";
-    const expanded = expandTimeCell(time, incidentDate);
-    if (expanded !== time) setValue("occurredAt", expanded);
-    const fields = changedFields();
-    if (fields.length === 0) return;
-    if (!(await trigger(fields))) {
-      setStatus({ kind: "error", message: "Check the highlighted cell." });
-      return;
-    }
-    setStatus({ kind: "saving" });
-    const result = await run(view.key, async (id): Promise<ActionResult<TimelineWrite | null>> => {
-      const now = changedFields();
-      if (now.length === 0) return { ok: true, data: null };
-      const changes = pick(getValues(), now);
-      const answer = await updateTimelineEntryAction({
-        postmortemId, entryId: id as string, version, changes, base: pick(base.current, now),
-      });
-      if (answer.ok) base.current = { ...base.current, ...changes };
-      return answer;
-    });
-    if (result.ok) {
-      setStatus({ kind: "saved", at: Date.now() });
-      return;
-    }
-    setStatus({ kind: "error", message: result.message });
-    if (result.code === "CONFLICT" && result.detail && typeof result.detail === "object") {
-      setConflicts((c) => ({ ...c, ...(result.detail as Partial<Record<TimelineField, string>>) }));
-    }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const field = path.replace(/^changes\./, "") as TimelineField;
-      if (ROW_FIELDS.includes(field) && messages?.[0]) setError(field, { type: "server", message: messages[0] });
-    }
-  }, [getValues, setValue, incidentDate, changedFields, trigger, run, view.key, postmortemId, version, setError]);
-
-  const resolveConflict = (field: TimelineField, choice: "theirs" | "mine") => {
-    const theirs = conflicts[field] ?? "";
-    base.current = { ...base.current, [field]: theirs };
-    if (choice === "theirs") setValue(field, theirs as never);
-    setConflicts((current) => withoutConflict(current, field));
-    clearErrors(field);
-    if (choice === "mine") void save();
-    else if (Object.keys(conflicts).length <= 1) setStatus({ kind: "idle" });
-  };
-
   function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>) {
     const target = event.target as HTMLElement;
     const column = target.dataset.cell;
     if (!column || event.nativeEvent.isComposing) return;
     if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
-      void save();
+      ROW_FIELDS.forEach((f) => row.flush(f));
       props.onAddBelow(view.key);
     } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && target.tagName === "INPUT") {
       if (focusCell(target, column, event.key === "ArrowDown" ? n + 1 : n - 1)) event.preventDefault();
@@ -151,57 +90,68 @@ export function TimelineRow(props: TimelineRowProps) {
     props.onPasteLines(text);
   }
 
-  const errors = formState.errors;
   const id = (field: TimelineField) => `tl-${view.key}-${field}`;
-  const errorText = (field: TimelineField) => errors[field]?.message;
-  const aria = (field: TimelineField, extra?: string) => ({
+  const errorText = (field: TimelineField) => {
+    const status = row.status(field);
+    return status.kind === "error" && !row.conflict(field) ? status.message : undefined;
+  };
+  const control = (field: TimelineField, extra?: string) => ({
     id: id(field),
     "aria-label": `${FIELD_LABELS[field]} of row ${n}`,
-    "aria-invalid": !!errors[field],
+    "aria-invalid": !!errorText(field),
     "aria-describedby": [errorText(field) ? `${id(field)}-error` : null, extra].filter(Boolean).join(" ") || undefined,
     "data-cell": field,
     "data-row-index": n,
-    defaultValue: initial[field] ?? "",
+    value: String(row.value(field) ?? ""),
+    onChange: (e: { target: { value: string } }) => row.setValue(field, e.target.value, { now: SELECTS.has(field) }),
+    ...row.bind(field),
   });
   const errorLine = (field: TimelineField) =>
     errorText(field) ? <span id={`${id(field)}-error`} role="alert" className="block text-xs font-medium text-red-700">{errorText(field)}</span> : null;
-  const time = register("occurredAt");
-  const [milestone, kind, timeValue] = useWatch({ control: form.control, name: ["milestone", "kind", "occurredAt"] });
+  const milestone = String(row.value("milestone") ?? "");
+  const kind = String(row.value("kind") ?? "");
+  const editors = live.presence.filter((p) => p.tabId !== live.tabId && p.focus?.entity === "timeline" && p.focus.entityId === rowId);
+  const outline = editors[0] ? { outline: `2px solid ${editors[0].color}`, outlineOffset: -2 } : undefined;
 
   return (
     <>
-      <tr data-testid="timeline-row" data-row-key={view.key} onKeyDown={onKeyDown}
-        onBlur={(e) => { if (e.target.tagName === "INPUT") void save(); }}
-        onChange={(e) => { if (e.target.tagName === "SELECT") void save(); }}
-        className={`align-top ${status.kind === "error" ? "bg-red-50/60" : ""}`}>
+      <tr data-testid="timeline-row" data-row-key={view.key} data-row-id={rowId} onKeyDown={onKeyDown} style={outline}
+        data-editors={editors.map((p) => p.name).join(", ") || undefined}
+        className={`align-top ${row.rowStatus.kind === "error" ? "bg-red-50/60" : ""}`}>
         <td className="p-1 min-w-44">
-          <input {...time} ref={(el) => { time.ref(el); timeRef.current = el; }} {...aria("occurredAt", `${id("occurredAt")}-local`)}
+          <input ref={timeRef} {...control("occurredAt", `${id("occurredAt")}-local`)}
             className={`${cell} font-mono`} placeholder="HH:mm" autoComplete="off" inputMode="numeric" onPaste={onPaste} />
           {errorLine("occurredAt")}
-          <LocalTime id={`${id("occurredAt")}-local`} value={expandTimeCell(timeValue ?? "", incidentDate)} />
+          <LocalTime id={`${id("occurredAt")}-local`} value={expandTimeCell(String(row.value("occurredAt") ?? ""), incidentDate)} />
+          {editors.length > 0 ? (
+            <span className="mt-0.5 inline-block rounded px-1.5 text-[11px] font-medium text-white" data-testid="row-editors"
+              style={{ background: editors[0].color }}>
+              {editors.map((p) => p.name).join(", ")}
+            </span>
+          ) : null}
         </td>
         <td className="p-1 min-w-40">
-          <input {...register("event")} {...aria("event")} className={cell} autoComplete="off" onPaste={onPaste}
+          <input {...control("event")} className={cell} autoComplete="off" onPaste={onPaste}
             placeholder={milestone ? MILESTONE_LABELS[milestone as Milestone] : "What happened"} />
           {errorLine("event")}
         </td>
         <td className="p-1 min-w-28">
-          <input {...register("actor")} {...aria("actor")} className={cell} autoComplete="off" placeholder="System / team" />
+          <input {...control("actor")} className={cell} autoComplete="off" placeholder="System / team" />
           {errorLine("actor")}
         </td>
         <td className="p-1 min-w-32">
-          <input {...register("notes")} {...aria("notes")} className={cell} autoComplete="off" />
+          <input {...control("notes")} className={cell} autoComplete="off" />
           {errorLine("notes")}
         </td>
         <td className="p-1 min-w-36">
-          <select {...register("milestone")} {...aria("milestone")} className={cell}>
+          <select {...control("milestone")} className={cell}>
             <option value="">—</option>
             {MILESTONES.map((m) => <option key={m} value={m}>{MILESTONE_LABELS[m]}</option>)}
           </select>
           {errorLine("milestone")}
         </td>
         <td className="p-1 min-w-36">
-          <select {...register("kind")} {...aria("kind")}
+          <select {...control("kind")}
             className={`${cell} ${AI_EVENT_KINDS.includes(kind as EventKind) ? "border-violet-300 bg-violet-50" : ""}`}>
             <optgroup label="General">
               {KINDS.filter((k) => !AI_EVENT_KINDS.includes(k)).map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}
@@ -212,14 +162,12 @@ export function TimelineRow(props: TimelineRowProps) {
           </select>
           {errorLine("kind")}
         </td>
-        <RowActions n={n} count={props.count} status={status}
+        <RowActions n={n} count={props.count} status={toSaveState(row.rowStatus)}
           onMoveUp={() => props.onMove(view.key, -1)} onMoveDown={() => props.onMove(view.key, 1)}
           onInsertBelow={() => props.onAddBelow(view.key)}
-          onDelete={() => props.onDelete(view.key, getValues("event")?.trim() || `Row ${n}`)} />
+          onDelete={() => props.onDelete(view.key, String(row.value("event") ?? "").trim() || `Row ${n}`)} />
       </tr>
-      {Object.keys(conflicts).length > 0 ? (
-        <RowConflicts n={n} conflicts={conflicts} onResolve={resolveConflict} />
-      ) : null}
+      <RowConflicts n={n} row={row} />
     </>
   );
 }

@@ -16,37 +16,10 @@ import { ReviewClockBadge } from "@/components/postmortem/review-clock-badge";
 import { BlamelessReminder } from "@/components/postmortem/blameless-reminder";
 import { PublishPanel } from "@/components/postmortem/publish-panel";
 import { HistoryPanel } from "@/components/postmortem/history-panel";
-import type { SectionProps } from "@/components/postmortem/section-props";
-import { DetailsSection } from "@/components/postmortem/sections/details-section";
-import { SeveritySection } from "@/components/postmortem/sections/severity-section";
-import { SummarySection } from "@/components/postmortem/sections/summary-section";
-import { MetricsSection } from "@/components/postmortem/sections/metrics-section";
-import { TimelineSection } from "@/components/postmortem/sections/timeline-section";
-import { RootCauseSection } from "@/components/postmortem/sections/root-cause-section";
-import { FactorsSection } from "@/components/postmortem/sections/factors-section";
-import { AiCausesSection } from "@/components/postmortem/sections/ai-causes-section";
-import { AiContextSection } from "@/components/postmortem/sections/ai-context-section";
-import { ImpactSection } from "@/components/postmortem/sections/impact-section";
-import { ActionsSection } from "@/components/postmortem/sections/actions-section";
-import { LessonsSection } from "@/components/postmortem/sections/lessons-section";
-import { ExternalSection } from "@/components/postmortem/sections/external-section";
+import { DocumentSections } from "@/components/postmortem/document-sections";
+import { LiveDocProvider } from "@/components/live/live-doc-provider";
+import { LiveStatusBar } from "@/components/live/live-status-bar";
 
-// The template's order. A Low incident is a log entry: only what a log needs is shown.
-const SECTIONS: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
-  details: DetailsSection,
-  severity: SeveritySection,
-  summary: SummarySection,
-  metrics: MetricsSection,
-  timeline: TimelineSection,
-  "root-cause": RootCauseSection,
-  factors: FactorsSection,
-  "ai-causes": AiCausesSection,
-  "ai-context": AiContextSection,
-  impact: ImpactSection,
-  actions: ActionsSection,
-  lessons: LessonsSection,
-  "external-summary": ExternalSection,
-};
 const LOG_SECTIONS: readonly SectionId[] = ["details", "severity", "summary", "timeline", "root-cause", "actions", "external-summary"];
 
 async function loadDocument(userId: Parameters<typeof getPostmortemDocument>[0], id: string): Promise<PostmortemDocument> {
@@ -81,9 +54,9 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
     new Date(),
   );
   const sections = policy.type === "LOG" ? LOG_SECTIONS : SECTION_IDS;
-  const props: SectionProps = { doc, users, canEdit: doc.permissions.edit };
 
   return (
+    <LiveDocProvider doc={doc} users={users} me={{ id: user.id, name: user.name }}>
     <article className="space-y-5" data-review-type={policy.type}>
       <header className="space-y-2">
         <p className="font-mono text-sm text-slate-500">{doc.incidentKey}</p>
@@ -107,6 +80,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
           <SectionNav sections={sections} status={status} required={policy.requiredSections} />
         </div>
         <div className="min-w-0 space-y-5">
+          <LiveStatusBar />
           <BlamelessReminder />
           <PublishPanel doc={doc} />
           {!doc.permissions.edit && doc.status !== "PUBLISHED" ? (
@@ -118,13 +92,11 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
               no review meeting and no 48-hour clock. Raise the severity to open the full template.
             </Alert>
           ) : null}
-          {sections.map((sectionId) => {
-            const Section = SECTIONS[sectionId];
-            return <Section key={sectionId} {...props} />;
-          })}
+          <DocumentSections sections={sections} users={users} />
           <HistoryPanel postmortemId={doc.id} />
         </div>
       </div>
     </article>
+    </LiveDocProvider>
   );
 }

@@ -1,0 +1,189 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useLiveDoc, type EditOutcome } from "@/components/live/live-doc-provider";
+import { FieldSync, type Conflict } from "@/components/live/field-sync";
+import type { ConflictDetail } from "@/lib/errors";
+import type { LiveEvent } from "@/lib/realtime/live-event";
+import type { EditEntity } from "@/lib/validations/edits";
+
+export type FieldStatus = { kind: "idle" } | { kind: "waiting" } | { kind: "saved" } | { kind: "error"; message: string };
+
+export type LiveRow = {
+  /** The row as the live log names it (presence marks use the same names). */
+  entity: string;
+  entityId: string;
+  value: (field: string) => unknown;
+  /** Changes a field; a pause in typing (or `flush`, on leaving the field) saves it. */
+  setValue: (field: string, value: unknown, options?: { now?: boolean }) => void;
+  flush: (field: string) => void;
+  status: (field: string) => FieldStatus;
+  conflict: (field: string) => Conflict | null;
+  keepMine: (field: string) => void;
+  useTheirs: (field: string) => void;
+  /** Focus/blur handlers for a field's control: presence, and saving on leaving it. */
+  bind: (field: string) => { onFocus: () => void; onBlur: () => void };
+  /** The row's own state: the worst of its fields. */
+  rowStatus: FieldStatus;
+};
+
+type Options = {
+  entity: EditEntity;
+  /** The DocEvent entity, when the log names it differently (corrective actions are logged as "action"). */
+  eventEntity?: string;
+  entityId: string;
+  /** The stored values as this page rendered them, in the editor's format. */
+  values: Record<string, unknown>;
+  /** A stored value from a live event, in the editor's format. */
+  fromEvent?: (field: string, after: unknown) => unknown;
+  /** A message when the value may not be saved as it is (nothing is sent then). */
+  validate?: (field: string, value: unknown) => string | undefined;
+  /** The value as the server expects it (default: as edited). */
+  toWire?: (field: string, value: unknown) => unknown;
+  debounceMs?: number;
+};
+
+const defaultFromEvent = (_field: string, after: unknown) => (after === null || after === undefined ? "" : after);
+const asIs = (_field: string, value: unknown) => value;
+
+/**
+ * The editable fields of one row (a section of the postmortem, a timeline row, a why, an action…) under
+ * the live protocol: each field autosaves on a pause and on leaving it, through the outbox (queued while
+ * offline, kept across reloads); other people's changes are applied when nothing is unsaved here and
+ * become a visible conflict ("Keep mine" / "Use theirs") when the person was changing that same field.
+ */
+export function useLiveRow({
+  entity, eventEntity = entity, entityId, values, fromEvent = defaultFromEvent, validate, toWire = asIs, debounceMs = 700,
+}: Options): LiveRow {
+  const live = useLiveDoc();
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // Mutable per-field state kept outside React's state (it changes on every keystroke and event); a
+  // re-render is asked for explicitly after each change.
+  const [store] = useState(() => ({
+    fields: new Map<string, FieldSync>(),
+    statuses: new Map<string, FieldStatus>(),
+    timers: new Map<string, ReturnType<typeof setTimeout>>(),
+  }));
+  const opts = useRef({ validate, toWire, fromEvent });
+  useEffect(() => {
+    opts.current = { validate, toWire, fromEvent };
+  }, [validate, toWire, fromEvent]);
+
+  const sync = useCallback((field: string): FieldSync => {
+    let f = store.fields.get(field);
+    if (!f) {
+      const pending = live.pending(entity, entityId, field);
+      f = new FieldSync(values[field], pending);
+      if (pending) store.statuses.set(field, { kind: "waiting" });
+      store.fields.set(field, f);
+    }
+    return f;
+  }, [live, entity, entityId, values, store]);
+
+
+  const flush = useCallback((field: string) => {
+    clearTimeout(store.timers.get(field));
+    const f = sync(field);
+    const problem = opts.current.validate?.(field, f.draft);
+    if (problem) {
+      store.statuses.set(field, { kind: "error", message: problem });
+      rerender();
+      return;
+    }
+    const out = f.commit();
+    if (!out) return;
+    const wire = opts.current.toWire;
+    live.send({ entity, entityId, changes: { [field]: wire(field, out.value) }, base: { [field]: wire(field, out.base) } });
+    store.statuses.set(field, { kind: "waiting" });
+    rerender();
+  }, [live, entity, entityId, sync, store]);
+
+  // A fresh server render (navigation, refresh) replaces fields with nothing unsaved.
+  const serialized = JSON.stringify(values);
+  useEffect(() => {
+    const next = JSON.parse(serialized) as Record<string, unknown>;
+    let changed = false;
+    for (const [field, f] of store.fields) if (f.rendered(next[field])) changed = true;
+    if (changed) rerender();
+  }, [serialized, store]);
+
+  useEffect(() => () => store.timers.forEach(clearTimeout), [store]);
+
+  useEffect(() => live.onOutcome(entity, entityId, (outcome: EditOutcome) => {
+    for (const [field, wireValue] of Object.entries(outcome.edit.changes)) {
+      const f = store.fields.get(field);
+      if (!f) continue;
+      const sent = f.queued ?? wireValue;
+      if (outcome.ok) {
+        store.statuses.set(field, f.ack(sent) ? { kind: "saved" } : { kind: "waiting" });
+        continue;
+      }
+      const theirs = outcome.code === "CONFLICT" ? (outcome.detail as ConflictDetail | undefined)?.theirs?.[field] : undefined;
+      if (theirs !== undefined) {
+        f.conflicted(theirs);
+        store.statuses.set(field, f.conflict ? { kind: "error", message: "Not saved: someone else changed this." } : { kind: "saved" });
+        continue;
+      }
+      f.refused();
+      const message = outcome.fieldErrors?.[`changes.${field}`]?.[0] ?? outcome.fieldErrors?.[field]?.[0] ?? outcome.message;
+      store.statuses.set(field, { kind: "error", message: `Not saved: ${message}` });
+    }
+    rerender();
+  }), [live, entity, entityId, store]);
+
+  useEffect(() => live.subscribe((event: LiveEvent) => {
+    if (event.entity !== eventEntity || event.entityId !== entityId || !event.field) return;
+    if (live.isMine(event.clientMutationId)) return;
+    const f = store.fields.get(event.field);
+    if (!f) return;
+    const theirs = opts.current.fromEvent(event.field, event.after);
+    if (f.remote(theirs, event.actorName) === "conflict") {
+      clearTimeout(store.timers.get(event.field));
+      store.statuses.set(event.field, { kind: "error", message: "Someone else changed this while you were editing." });
+    } else if (store.statuses.get(event.field)?.kind === "error") {
+      store.statuses.set(event.field, { kind: "idle" });
+    }
+    rerender();
+  }), [live, eventEntity, entityId, store]);
+
+  const statusOf = (field: string): FieldStatus => store.statuses.get(field) ?? { kind: "idle" };
+  const rank = { error: 3, waiting: 2, saved: 1, idle: 0 } as const;
+  let rowStatus: FieldStatus = { kind: "idle" };
+  for (const s of store.statuses.values()) if (rank[s.kind] > rank[rowStatus.kind]) rowStatus = s;
+
+  return {
+    entity: eventEntity,
+    entityId,
+    value: (field) => sync(field).draft,
+    setValue: (field, value, options) => {
+      sync(field).draft = value;
+      clearTimeout(store.timers.get(field));
+      if (options?.now) flush(field);
+      else store.timers.set(field, setTimeout(() => flush(field), debounceMs));
+      rerender();
+    },
+    flush,
+    status: statusOf,
+    conflict: (field) => sync(field).conflict,
+    keepMine: (field) => {
+      const out = sync(field).keepMine();
+      const wire = opts.current.toWire;
+      live.send({ entity, entityId, changes: { [field]: wire(field, out.value) }, base: { [field]: wire(field, out.base) } });
+      store.statuses.set(field, { kind: "waiting" });
+      rerender();
+    },
+    useTheirs: (field) => {
+      sync(field).useTheirs();
+      store.statuses.set(field, { kind: "saved" });
+      rerender();
+    },
+    bind: (field) => ({
+      onFocus: () => live.setFocus({ entity: eventEntity, entityId, field }),
+      onBlur: () => {
+        flush(field);
+        live.setFocus(null);
+      },
+    }),
+    rowStatus,
+  };
+}
