@@ -44,15 +44,16 @@ test.describe("who may do what on the document", () => {
 
     // The facilitator's save is recorded, to be replayed by the viewer below.
     await summaryBox(page).fill("The retriever ignored the tenant filter.");
-    const recorded = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
-    await page.getByTestId("section-summary").getByRole("button", { name: "Save", exact: true }).click();
+    const recorded = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]
+      && !!r.postData()?.includes("The retriever ignored the tenant filter."));
+    await page.keyboard.press("Tab");
     const request = await recorded;
     await expect(page.getByTestId("section-summary").getByTestId("save-state")).toHaveText("Saved");
 
     const sam = await personPage(browser, "attendee");
     await sam.page.goto(url);
     await summaryBox(sam.page).fill("The retriever ignored the tenant filter after a config change.");
-    await sam.page.getByTestId("section-summary").getByRole("button", { name: "Save", exact: true }).click();
+    await sam.page.keyboard.press("Tab");
     await expect(sam.page.getByTestId("section-summary").getByTestId("save-state")).toHaveText("Saved");
     await sam.context.close();
 

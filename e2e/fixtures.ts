@@ -39,8 +39,8 @@ export async function signIn(page: Page, who: Who | string, password = DEMO_PASS
 }
 
 /** A separate browser context signed in as someone: one "person" in a multi-user test. */
-export async function personPage(browser: Browser, who: Who) {
-  const context = await browser.newContext();
+export async function personPage(browser: Browser, who: Who, options: { baseURL?: string } = {}) {
+  const context = await browser.newContext(options.baseURL ? { baseURL: options.baseURL } : {});
   const page = waitForHydration(await context.newPage());
   await signIn(page, who);
   return { context, page };

@@ -4,7 +4,7 @@ import { LiveDocument } from "./pages/live-document";
 // A review meeting: the facilitator and two attendees on one postmortem, each in their own browser.
 test.describe("live review meeting", () => {
   test("three people edit one postmortem at once: edits arrive live, nothing is lost, offline edits land", async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const priya = await personPage(browser, "facilitator");
     const sam = await personPage(browser, "attendee");
     const lena = await personPage(browser, "manager");

@@ -79,7 +79,11 @@ try {
   await waitForHealth(baseUrl, server);
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: CHROMIUM },
+    env: {
+      ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: CHROMIUM,
+      // Specs that start a second app process on the same database (scale-out) need what it must share.
+      E2E_DATABASE_URL: db.env.DATABASE_URL ?? "", E2E_AUTH_SECRET: db.env.AUTH_SECRET ?? "",
+    },
   });
   status = run.status ?? 1;
 } catch (error) {

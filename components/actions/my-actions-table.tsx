@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { SaveIndicator, type SaveState } from "@/components/postmortem/section-card";
 import { OverdueBadge } from "@/components/postmortem/actions/status-badge";
 import { TicketLink } from "@/components/postmortem/actions/ticket-link";
-import { savedNow } from "@/components/postmortem/actions/use-action-row";
+import { savedNow } from "@/components/postmortem/use-section-form";
 import { setMyActionStatusAction } from "@/app/(app)/actions/actions";
 
 const STATUSES = Object.keys(ACTION_STATUS_LABELS) as ActionStatus[];

@@ -48,7 +48,7 @@ export type LiveStatus = {
 // Failures worth retrying with the same mutation id: no answer at all, a server or database error, a
 // session that may come back. Anything else (conflict, validation, deleted, forbidden) is final.
 const RETRY_CODES = new Set<ErrorCode>(["INTERNAL", "UNAUTHENTICATED"]);
-const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
+const BACKOFF_MS = [500, 1000, 2000, 3000, 5000];
 
 function subscribeOnline(onChange: () => void) {
   window.addEventListener("online", onChange);

@@ -14,8 +14,11 @@ export type LiveRow = {
   entity: string;
   entityId: string;
   value: (field: string) => unknown;
-  /** Changes a field; a pause in typing (or `flush`, on leaving the field) saves it. */
-  setValue: (field: string, value: unknown, options?: { now?: boolean }) => void;
+  /**
+   * Changes a field; a pause in typing (or `flush`, on leaving the field) saves it. `now` saves at once;
+   * `hold` keeps it unsaved until a later `flush` (a value that needs another field first).
+   */
+  setValue: (field: string, value: unknown, options?: { now?: boolean; hold?: boolean }) => void;
   flush: (field: string) => void;
   status: (field: string) => FieldStatus;
   conflict: (field: string) => Conflict | null;
@@ -159,7 +162,7 @@ export function useLiveRow({
       sync(field).draft = value;
       clearTimeout(store.timers.get(field));
       if (options?.now) flush(field);
-      else store.timers.set(field, setTimeout(() => flush(field), debounceMs));
+      else if (!options?.hold) store.timers.set(field, setTimeout(() => flush(field), debounceMs));
       rerender();
     },
     flush,

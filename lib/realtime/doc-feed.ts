@@ -97,7 +97,3 @@ export function subscribeFeed(postmortemId: string, fromSeq: number, subscriber:
   };
 }
 
-/** Who this process knows to be in the postmortem (for a tab's own heartbeat). */
-export function presenceOf(postmortemId: string, tabId: string): PresencePerson | undefined {
-  return feeds().get(postmortemId)?.room.get(tabId);
-}

@@ -11,7 +11,7 @@ type Options = {
   log?: (line: string) => void;
 };
 
-const MAX_BACKOFF_MS = 10_000;
+const MAX_BACKOFF_MS = 5_000;
 const PING_MS = 15_000;
 
 /**

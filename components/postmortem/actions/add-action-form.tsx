@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { applyFieldErrors } from "@/components/postmortems/form-errors";
 import type { SaveState } from "@/components/postmortem/section-card";
 import { createActionAction } from "@/app/(app)/postmortems/[id]/action-actions";
-import { savedNow } from "./use-action-row";
+import { savedNow } from "@/components/postmortem/use-section-form";
 
 /** Adds one action to a horizon; the deadline starts as the horizon's proposal and stays editable. */
 export function AddActionForm({ postmortemId, horizon, from, users, onState }: {

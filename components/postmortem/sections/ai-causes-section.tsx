@@ -1,68 +1,60 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { setAiCauseAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
 import { savedNow } from "@/components/postmortem/use-section-form";
 import type { SectionProps } from "@/components/postmortem/section-props";
-import { Button } from "@/components/ui/button";
+import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
+import { PresenceMark } from "@/components/live/live-status-bar";
+import { useLiveRow } from "@/components/live/use-live-row";
 import { Textarea, describedBy } from "@/components/ui/field";
-import type { AiCauseDto } from "@/lib/data/postmortem-document";
 import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { AI_CAUSES } from "@/lib/domain/template";
 import type { AiCauseKind } from "@/lib/generated/prisma/enums";
+import { text } from "@/lib/validations/common";
 
-type Item = { checked: boolean; evidence: string; base: string; error?: string; theirs?: string };
-type Items = Partial<Record<AiCauseKind, Item>>;
+const evidenceSchema = text(2000, "Evidence");
+const validate = (_field: string, value: unknown) => {
+  const result = evidenceSchema.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+};
 
-function fromServer(causes: AiCauseDto[], prev: Items = {}): Items {
-  const items: Items = {};
-  for (const c of causes) {
-    const local = prev[c.kind];
-    items[c.kind] = local && local.checked && local.evidence !== local.base ? local : { checked: true, evidence: c.evidence, base: c.evidence };
-  }
-  return items;
+/** The evidence of one ticked item: saves as the person types, like every other field. */
+function Evidence({ kind, label, evidence }: { kind: AiCauseKind; label: string; evidence: string }) {
+  const row = useLiveRow({ entity: "aiCause", entityId: kind, values: { evidence }, validate });
+  const id = `ai-cause-${kind}-evidence`;
+  const status = row.status("evidence");
+  const error = status.kind === "error" && !row.conflict("evidence") ? status.message : undefined;
+  return (
+    <div className="space-y-1 pl-6">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">Evidence for {label.toLowerCase()}</label>
+      <PresenceMark entity="aiCause" entityId={kind}>
+        <Textarea id={id} rows={2} value={String(row.value("evidence") ?? "")} aria-invalid={!!error}
+          aria-describedby={describedBy(id, error)} placeholder="What points to this cause: a log, a diff, an eval run…"
+          onChange={(e) => row.setValue("evidence", e.target.value)} {...row.bind("evidence")} />
+      </PresenceMark>
+      <FieldSaveNote row={row} field="evidence" />
+      <FieldConflictNote row={row} field="evidence" />
+    </div>
+  );
 }
 
-/** The template's AI checklist: ticking saves at once; each ticked item's evidence saves when you leave it. */
+/** The template's AI checklist: ticking saves at once; each ticked item's evidence saves as it is typed. */
 export function AiCausesSection({ doc, canEdit }: SectionProps) {
-  const router = useRouter();
   const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const [items, setItems] = useState<Items>(() => fromServer(doc.aiCauses));
-  const serialized = JSON.stringify(doc.aiCauses);
-  const [synced, setSynced] = useState(serialized);
-  if (synced !== serialized) {
-    setSynced(serialized);
-    setItems((prev) => fromServer(doc.aiCauses, prev));
-  }
-  const patch = (kind: AiCauseKind, change: Partial<Item>) =>
-    setItems((all) => ({ ...all, [kind]: { checked: false, evidence: "", base: "", ...all[kind], ...change } }));
+  const causes = new Map(doc.aiCauses.map((c) => [c.kind, c]));
 
-  async function send(kind: AiCauseKind, checked: boolean, item: Item | undefined, toggled: boolean) {
+  async function toggle(kind: AiCauseKind, checked: boolean) {
     setState({ kind: "saving" });
     const result = await setAiCauseAction({
-      postmortemId: doc.id, kind, checked, evidence: checked ? item?.evidence ?? "" : "", baseEvidence: item?.base,
-    });
-    if (result.ok) {
-      patch(kind, { checked, base: item?.evidence ?? "", evidence: item?.evidence ?? "", error: undefined, theirs: undefined });
-      setState(savedNow());
-      return router.refresh();
-    }
-    setState({ kind: "error", message: result.message });
-    if (result.code === "CONFLICT") {
-      const theirs = (result.detail as { evidence: string }).evidence;
-      patch(kind, {
-        base: theirs, theirs,
-        error: `Someone else changed this evidence to “${theirs || "(empty)"}”. Use theirs, or edit and leave the field to keep yours.`,
-      });
-    } else {
-      patch(kind, { ...(toggled ? { checked: !checked } : {}), error: result.fieldErrors?.evidence?.[0] ?? result.message });
-    }
+      postmortemId: doc.id, kind, checked, evidence: causes.get(kind)?.evidence ?? "", clientMutationId: crypto.randomUUID(),
+    }).catch(() => null);
+    setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; nothing was saved." });
   }
 
   if (!canEdit) {
-    const ticked = AI_CAUSES.filter((c) => items[c.kind]?.checked);
+    const ticked = AI_CAUSES.filter((c) => causes.has(c.kind));
     return (
       <SectionCard id="ai-causes" title={SECTION_LABELS["ai-causes"]}>
         {ticked.length === 0 ? (
@@ -72,7 +64,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
             {ticked.map((c) => (
               <li key={c.kind}>
                 <span className="font-medium">{c.label}</span> — {c.description}
-                {items[c.kind]?.evidence ? <p className="whitespace-pre-wrap text-slate-700">{items[c.kind]?.evidence}</p> : null}
+                {causes.get(c.kind)?.evidence ? <p className="whitespace-pre-wrap text-slate-700">{causes.get(c.kind)?.evidence}</p> : null}
               </li>
             ))}
           </ul>
@@ -86,38 +78,16 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
       {state.kind === "error" ? <p role="alert" className="mb-2 text-sm text-red-700">{state.message}</p> : null}
       <ul className="space-y-3">
         {AI_CAUSES.map((c) => {
-          const item = items[c.kind];
+          const cause = causes.get(c.kind);
           const boxId = `ai-cause-${c.kind}`;
-          const evidenceId = `${boxId}-evidence`;
           return (
             <li key={c.kind} className="space-y-2">
               <label htmlFor={boxId} className="flex items-start gap-2 text-sm">
-                <input id={boxId} type="checkbox" className="mt-0.5 size-4" checked={!!item?.checked}
-                  onChange={(e) => {
-                    patch(c.kind, { checked: e.target.checked });
-                    void send(c.kind, e.target.checked, item, true);
-                  }} />
+                <input id={boxId} type="checkbox" className="mt-0.5 size-4" checked={!!cause}
+                  onChange={(e) => void toggle(c.kind, e.target.checked)} />
                 <span><span className="font-medium">{c.label}</span> — {c.description}</span>
               </label>
-              {item?.checked ? (
-                <div className="space-y-1 pl-6">
-                  <label htmlFor={evidenceId} className="text-xs font-medium text-slate-700">Evidence for {c.label.toLowerCase()}</label>
-                  <Textarea id={evidenceId} rows={2} value={item.evidence} aria-invalid={!!item.error}
-                    aria-describedby={describedBy(evidenceId, item.error)}
-                    placeholder="What points to this cause: a log, a diff, an eval run…"
-                    onChange={(e) => patch(c.kind, { evidence: e.target.value })}
-                    onBlur={() => {
-                      if (item.evidence !== item.base) void send(c.kind, true, item, false);
-                    }} />
-                  {item.error ? <p id={`${evidenceId}-error`} role="alert" className="text-xs font-medium text-red-700">{item.error}</p> : null}
-                  {item.theirs !== undefined ? (
-                    <Button size="sm" variant="secondary"
-                      onClick={() => patch(c.kind, { evidence: item.theirs ?? "", base: item.theirs ?? "", theirs: undefined, error: undefined })}>
-                      Use theirs
-                    </Button>
-                  ) : null}
-                </div>
-              ) : null}
+              {cause ? <Evidence kind={c.kind} label={c.label} evidence={cause.evidence} /> : null}
             </li>
           );
         })}

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { addFactorAction, deleteFactorAction, updateFactorAction } from "@/app/(app)/postmortems/[id]/section-actions";
+import { addFactorAction, deleteFactorAction } from "@/app/(app)/postmortems/[id]/section-actions";
+import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
+import { PresenceMark } from "@/components/live/live-status-bar";
+import { useLiveRow } from "@/components/live/use-live-row";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
 import { savedNow } from "@/components/postmortem/use-section-form";
@@ -15,89 +17,89 @@ import { FACTOR_CATEGORY_LABELS } from "@/lib/domain/template";
 import type { FactorCategory } from "@/lib/generated/prisma/enums";
 import { factorFieldsSchema } from "@/lib/validations/sections";
 
-type Values = { category: FactorCategory; description: string };
-type Row = { id: string; values: Values; base: Values; error?: string; theirs?: Partial<Values> };
-
 const CATEGORIES = Object.keys(FACTOR_CATEGORY_LABELS) as FactorCategory[];
-const fromServer = (f: FactorDto): Row => {
-  const values = { category: f.category, description: f.description };
-  return { id: f.id, values, base: values };
+
+const validate = (field: string, value: unknown) => {
+  const schema = factorFieldsSchema.shape[field as keyof typeof factorFieldsSchema.shape];
+  const result = schema?.safeParse(value);
+  return result && !result.success ? result.error.issues[0]?.message : undefined;
 };
-const dirty = (r: Row) => r.values.category !== r.base.category || r.values.description !== r.base.description;
 
-/** Contributing factors: each row saves when it loses focus, sending only what changed and what it changed from. */
+function FactorRow({ factor, index, canEdit, names, onRemove }: {
+  factor: FactorDto; index: number; canEdit: boolean; names: readonly string[]; onRemove: () => void;
+}) {
+  const row = useLiveRow({
+    entity: "factor", entityId: factor.id, values: { category: factor.category, description: factor.description }, validate,
+  });
+  const id = `factor-${factor.id}`;
+  const description = String(row.value("description") ?? "");
+  const category = String(row.value("category") ?? "") as FactorCategory;
+  const status = row.status("description");
+  const error = status.kind === "error" && !row.conflict("description") ? status.message : undefined;
+  return (
+    <tr data-testid="factor-row">
+      <th scope="row" className="py-2 pr-3 font-medium text-slate-800">{index + 1}</th>
+      <td className="py-2 pr-3">
+        {canEdit ? (
+          <>
+            <Select aria-label={`Factor ${index + 1} category`} value={category}
+              onChange={(e) => row.setValue("category", e.target.value, { now: true })} {...row.bind("category")}>
+              {CATEGORIES.map((c) => <option key={c} value={c}>{FACTOR_CATEGORY_LABELS[c]}</option>)}
+            </Select>
+            <FieldSaveNote row={row} field="category" />
+            <FieldConflictNote row={row} field="category" format={(v) => FACTOR_CATEGORY_LABELS[v as FactorCategory] ?? String(v)} />
+          </>
+        ) : FACTOR_CATEGORY_LABELS[category]}
+      </td>
+      <td className="space-y-1 py-2">
+        {canEdit ? (
+          <>
+            <PresenceMark entity="factor" entityId={factor.id}>
+              <Textarea id={id} rows={2} aria-label={`Factor ${index + 1} description`} value={description}
+                aria-invalid={!!error} aria-describedby={describedBy(id, error)}
+                onChange={(e) => row.setValue("description", e.target.value)} {...row.bind("description")} />
+            </PresenceMark>
+            <FieldSaveNote row={row} field="description" />
+            <FieldConflictNote row={row} field="description" />
+            <BlamelessHints text={description} participantNames={names} />
+          </>
+        ) : <span className="whitespace-pre-wrap">{description}</span>}
+      </td>
+      {canEdit ? (
+        <td className="py-2 pl-2">
+          <Button size="sm" variant="ghost" aria-label={`Delete factor ${index + 1}`} onClick={onRemove}>Delete</Button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/**
+ * Contributing factors: each field saves on its own as the person types or chooses; factors added or
+ * deleted by others appear and disappear in place.
+ */
 export function FactorsSection({ doc, canEdit }: SectionProps) {
-  const router = useRouter();
   const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const [rows, setRows] = useState<Row[]>(() => doc.factors.map(fromServer));
-  const serialized = JSON.stringify(doc.factors);
-  const [synced, setSynced] = useState(serialized);
-  if (synced !== serialized) {
-    setSynced(serialized);
-    setRows((prev) => doc.factors.map((f) => {
-      const local = prev.find((r) => r.id === f.id);
-      return local && dirty(local) ? local : fromServer(f);
-    }));
-  }
-  const patch = (id: string, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...change } : r)));
   const names = doc.participants.map((p) => p.name);
-
-  async function save(row: Row) {
-    const parsed = factorFieldsSchema.safeParse(row.values);
-    if (!parsed.success) {
-      patch(row.id, { error: parsed.error.issues[0]?.message });
-      return setState({ kind: "error", message: "Some fields need attention; nothing was saved." });
-    }
-    const keys = (["category", "description"] as const).filter((k) => row.values[k] !== row.base[k]);
-    if (keys.length === 0) return;
-    setState({ kind: "saving" });
-    const changes = Object.fromEntries(keys.map((k) => [k, row.values[k]]));
-    const base = Object.fromEntries(keys.map((k) => [k, row.base[k]]));
-    const result = await updateFactorAction({ postmortemId: doc.id, factorId: row.id, changes, base });
-    if (result.ok) {
-      patch(row.id, { base: { ...row.base, ...changes }, error: undefined, theirs: undefined });
-      setState(savedNow());
-      return router.refresh();
-    }
-    setState({ kind: "error", message: result.message });
-    if (result.code === "CONFLICT") {
-      const theirs = result.detail as Partial<Values>;
-      const shown = Object.values(theirs).map((v) => `“${v || "(empty)"}”`).join(", ");
-      patch(row.id, {
-        base: { ...row.base, ...theirs }, theirs,
-        error: `Someone else changed this factor to ${shown}. Use theirs, or edit and leave the field to keep yours.`,
-      });
-    } else if (result.code === "DELETED") {
-      setRows((rs) => rs.filter((r) => r.id !== row.id));
-    } else {
-      patch(row.id, { error: Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message });
-    }
-  }
 
   async function add() {
     setState({ kind: "saving" });
     const result = await addFactorAction({
       postmortemId: doc.id, clientMutationId: crypto.randomUUID(), category: "TECHNICAL", description: "",
-    });
-    if (!result.ok) return setState({ kind: "error", message: result.message });
-    setRows((rs) => (rs.some((r) => r.id === result.data.id) ? rs : [...rs, fromServer(result.data)]));
-    setState(savedNow());
-    router.refresh();
+    }).catch(() => null);
+    setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the factor was not added." });
   }
 
-  async function remove(row: Row) {
+  async function remove(factor: FactorDto) {
     setState({ kind: "saving" });
-    const result = await deleteFactorAction({ postmortemId: doc.id, factorId: row.id });
-    if (!result.ok) return setState({ kind: "error", message: result.message });
-    setRows((rs) => rs.filter((r) => r.id !== row.id));
-    setState(savedNow());
-    router.refresh();
+    const result = await deleteFactorAction({ postmortemId: doc.id, factorId: factor.id }).catch(() => null);
+    setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the factor was not deleted." });
   }
 
-  const visible = canEdit ? rows : rows.filter((r) => r.values.description.trim());
+  const visible = canEdit ? doc.factors : doc.factors.filter((f) => f.description.trim());
   return (
     <SectionCard id="factors" title={SECTION_LABELS.factors} state={state}
-      description={canEdit ? "Conditions that made the incident more likely or worse. Each row saves when you leave it." : undefined}>
+      description={canEdit ? "Conditions that made the incident more likely or worse. Changes save as you type." : undefined}>
       {visible.length === 0 ? (
         <p className="text-sm italic text-slate-500">No contributing factors recorded yet.</p>
       ) : (
@@ -112,53 +114,9 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
-              {visible.map((row, i) => {
-                const id = `factor-${row.id}`;
-                return (
-                  <tr key={row.id} data-testid="factor-row">
-                    <th scope="row" className="py-2 pr-3 font-medium text-slate-800">{i + 1}</th>
-                    <td className="py-2 pr-3">
-                      {canEdit ? (
-                        <Select aria-label={`Factor ${i + 1} category`} value={row.values.category}
-                          onChange={(e) => {
-                            const next = { ...row, values: { ...row.values, category: e.target.value as FactorCategory } };
-                            setRows((rs) => rs.map((r) => (r.id === row.id ? next : r)));
-                            void save(next);
-                          }}>
-                          {CATEGORIES.map((c) => <option key={c} value={c}>{FACTOR_CATEGORY_LABELS[c]}</option>)}
-                        </Select>
-                      ) : FACTOR_CATEGORY_LABELS[row.values.category]}
-                    </td>
-                    <td className="space-y-1 py-2">
-                      {canEdit ? (
-                        <>
-                          <Textarea id={id} rows={2} aria-label={`Factor ${i + 1} description`} value={row.values.description}
-                            aria-invalid={!!row.error} aria-describedby={describedBy(id, row.error)}
-                            onChange={(e) => patch(row.id, { values: { ...row.values, description: e.target.value } })}
-                            onBlur={() => void save(row)} />
-                          {row.error ? <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">{row.error}</p> : null}
-                          {row.theirs ? (
-                            <Button size="sm" variant="secondary" onClick={() => {
-                              const values = { ...row.values, ...row.theirs };
-                              patch(row.id, { values, base: values, theirs: undefined, error: undefined });
-                            }}>
-                              Use theirs
-                            </Button>
-                          ) : null}
-                          <BlamelessHints text={row.values.description} participantNames={names} />
-                        </>
-                      ) : <span className="whitespace-pre-wrap">{row.values.description}</span>}
-                    </td>
-                    {canEdit ? (
-                      <td className="py-2 pl-2">
-                        <Button size="sm" variant="ghost" aria-label={`Delete factor ${i + 1}`} onClick={() => void remove(row)}>
-                          Delete
-                        </Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
+              {visible.map((factor, i) => (
+                <FactorRow key={factor.id} factor={factor} index={i} canEdit={canEdit} names={names} onRemove={() => void remove(factor)} />
+              ))}
             </tbody>
           </table>
         </div>

@@ -9,6 +9,7 @@ import { formatDuration } from "@/lib/domain/metrics";
 import { SLA_BREACHED_LABELS } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
 import type { SlaBreached } from "@/lib/generated/prisma/enums";
+import type { ConflictDetail } from "@/lib/errors";
 import { CURRENCY_CHOICES, metricsSectionSchema, type MetricsColumns, type MetricsFormValues } from "@/lib/validations/timeline";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
 import { withoutConflict } from "@/components/postmortem/conflicts";
@@ -86,7 +87,7 @@ export function MetricsSection({ doc, canEdit }: SectionProps) {
     }
     setState({ kind: "error", message: result.message });
     if (result.code === "CONFLICT" && result.detail && typeof result.detail === "object") {
-      setConflicts((c) => ({ ...c, ...(result.detail as Record<string, unknown>) }));
+      setConflicts((c) => ({ ...c, ...(result.detail as ConflictDetail).theirs }));
     }
     for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
       const field = path.replace(/^changes\./, "") as MetricsField;

@@ -3,7 +3,7 @@ import { getActiveSessionUser, type SessionUser } from "@/lib/data/auth";
 import { authorizeLiveStream, loadDocEventsAfter } from "@/lib/data/live-events";
 import { AppError } from "@/lib/errors";
 import { broadcastPresence } from "@/lib/realtime/bus";
-import { presenceOf, subscribeFeed } from "@/lib/realtime/doc-feed";
+import { subscribeFeed } from "@/lib/realtime/doc-feed";
 import type { AccessLost, LiveEvent } from "@/lib/realtime/live-event";
 import { HEARTBEAT_MS } from "@/lib/realtime/presence";
 
@@ -78,9 +78,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         }
         if (touchesAccess) void recheck();
       };
+      // Heartbeats carry no focus (the room keeps the last one it heard), so a beat can never undo a
+      // newer focus change that is still on its way.
       const beat = (leaving = false) =>
-        broadcastPresence(id, { tabId, userId: user.id, name: user.name, focus: presenceOf(id, tabId)?.focus ?? null, leaving })
-          .catch(() => {});
+        broadcastPresence(id, { tabId, userId: user.id, name: user.name, leaving }).catch(() => {});
       const close = () => {
         if (closed) return;
         closed = true;
