@@ -15,9 +15,10 @@ async function createPostmortem(page: Page, name: string, incidentDate: string) 
   return key;
 }
 
-/** Resolves when the next server action posted by the page has answered. */
+/** Resolves when the next server action posted by the page has answered (presence beats aside). */
 function actionResponse(page: Page) {
-  return page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  return page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]
+    && !r.request().postData()?.includes('"tabId"'));
 }
 
 async function addImmediateAction(page: Page, title: string) {

@@ -1,25 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
-import { createActionSchema, deleteActionSchema, updateActionSchema } from "@/lib/validations/actions";
-import { createAction, deleteAction, updateAction } from "@/lib/data/actions";
+import { createActionSchema, deleteActionSchema } from "@/lib/validations/actions";
+import { createAction, deleteAction } from "@/lib/data/actions";
 
-export const createActionAction = authedAction(createActionSchema, async (input, user) => {
-  const action = await createAction(user, input);
-  revalidatePath(`/postmortems/${input.postmortemId}`);
-  return action;
-});
+// Field edits of an action go through saveEditAction (live-actions.ts); new and deleted actions reach every
+// open page as live events.
 
-export const updateActionAction = authedAction(updateActionSchema, async (input, user) => {
-  const action = await updateAction(user, input);
-  revalidatePath(`/postmortems/${input.postmortemId}`);
-  revalidatePath("/actions");
-  return action;
-});
+export const createActionAction = authedAction(createActionSchema, (input, user) => createAction(user, input));
 
-export const deleteActionAction = authedAction(deleteActionSchema, async (input, user) => {
-  const deleted = await deleteAction(user, input);
-  revalidatePath(`/postmortems/${input.postmortemId}`);
-  return deleted;
-});
+export const deleteActionAction = authedAction(deleteActionSchema, (input, user) => deleteAction(user, input));

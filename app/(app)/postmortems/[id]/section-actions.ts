@@ -3,26 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
 import {
-  addFactorSchema, addParticipantSchema, addWhySchema, anySectionUpdateSchema, deleteFactorSchema, deleteWhySchema,
-  removeParticipantSchema, setAiCauseSchema, updateFactorSchema, updateParticipantRoleSchema, updateWhySchema,
+  addFactorSchema, addParticipantSchema, addWhySchema, deleteFactorSchema, deleteWhySchema,
+  removeParticipantSchema, setAiCauseSchema, updateParticipantRoleSchema,
 } from "@/lib/validations/sections";
-import { updatePostmortemSection } from "@/lib/data/postmortem-fields";
 import { addParticipant, removeParticipant, updateParticipantRole } from "@/lib/data/participants";
 import { setAiCause } from "@/lib/data/ai-causes";
-import { addFactor, deleteFactor, updateFactor } from "@/lib/data/factors";
-import { addWhy, deleteWhy, updateWhy } from "@/lib/data/whys";
+import { addFactor, deleteFactor } from "@/lib/data/factors";
+import { addWhy, deleteWhy } from "@/lib/data/whys";
 
-// Thin wrappers: the shared schemas parse the raw input, the data layer authorises and writes.
+// Thin wrappers: the shared schemas parse the raw input, the data layer authorises and writes. Field
+// edits go through saveEditAction (live-actions.ts). Rows added or removed here reach every open page as
+// live events; participant changes also re-render the page, since they change who may edit.
 
 function refresh(postmortemId: string) {
   revalidatePath(`/postmortems/${postmortemId}`);
 }
-
-export const updateSectionAction = authedAction(anySectionUpdateSchema, async (input, user) => {
-  const result = await updatePostmortemSection(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
 
 export const addParticipantAction = authedAction(addParticipantSchema, async (input, user) => {
   const result = await addParticipant(user, input);
@@ -42,44 +37,12 @@ export const removeParticipantAction = authedAction(removeParticipantSchema, asy
   return result;
 });
 
-export const setAiCauseAction = authedAction(setAiCauseSchema, async (input, user) => {
-  const result = await setAiCause(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
+export const setAiCauseAction = authedAction(setAiCauseSchema, (input, user) => setAiCause(user, input));
 
-export const addFactorAction = authedAction(addFactorSchema, async (input, user) => {
-  const result = await addFactor(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
+export const addFactorAction = authedAction(addFactorSchema, (input, user) => addFactor(user, input));
 
-export const updateFactorAction = authedAction(updateFactorSchema, async (input, user) => {
-  const result = await updateFactor(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
+export const deleteFactorAction = authedAction(deleteFactorSchema, (input, user) => deleteFactor(user, input));
 
-export const deleteFactorAction = authedAction(deleteFactorSchema, async (input, user) => {
-  const result = await deleteFactor(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
+export const addWhyAction = authedAction(addWhySchema, (input, user) => addWhy(user, input));
 
-export const updateWhyAction = authedAction(updateWhySchema, async (input, user) => {
-  const result = await updateWhy(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
-
-export const addWhyAction = authedAction(addWhySchema, async (input, user) => {
-  const result = await addWhy(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
-
-export const deleteWhyAction = authedAction(deleteWhySchema, async (input, user) => {
-  const result = await deleteWhy(user, input);
-  refresh(input.postmortemId);
-  return result;
-});
+export const deleteWhyAction = authedAction(deleteWhySchema, (input, user) => deleteWhy(user, input));
