@@ -46,6 +46,15 @@ describe("a live field", () => {
   });
 });
 
+it("shows an edit restored from the outbox after a reload unless the person already typed", () => {
+  const f = new FieldSync("stored");
+  expect(f.resume({ value: "offline edit", base: "stored" })).toBe(true);
+  expect(f.draft).toBe("offline edit");
+  const typing = new FieldSync("stored");
+  typing.draft = "new text";
+  expect(typing.resume({ value: "offline edit", base: "stored" })).toBe(false);
+});
+
 describe("the outbox", () => {
   const edit = (value: string, id: string, field = "event"): QueuedEdit => ({
     postmortemId: "p", entity: "timeline", entityId: "r1", changes: { [field]: value }, base: { [field]: "" }, clientMutationId: id,

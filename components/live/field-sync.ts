@@ -28,6 +28,15 @@ export class FieldSync {
     return this.queued !== null || !sameFieldValue(this.draft, this.stored);
   }
 
+  /** An edit of this field found in the outbox after a reload: shown, and the base of the next one. */
+  resume(pending: { value: unknown; base: unknown }): boolean {
+    if (this.unsaved) return false;
+    this.stored = pending.base;
+    this.draft = pending.value;
+    this.queued = pending.value;
+    return true;
+  }
+
   /** The edit to send for the current draft, or null when there is nothing new (or a conflict is open). */
   commit(): Outgoing | null {
     const base = this.queued ?? this.stored;

@@ -30,6 +30,8 @@ export type LiveDoc = {
   /** Queues an edit (kept across reloads) and sends it as soon as it can; answers its mutation id. */
   send: (edit: NewEdit) => string;
   pending: (entity: string, entityId: string, field: string) => { value: unknown; base: unknown } | null;
+  /** Changes when edits from an earlier visit were restored from the outbox (fields then show them). */
+  restored: number;
   isMine: (clientMutationId: string | null) => boolean;
   setFocus: (focus: PresenceFocus) => void;
   status: LiveStatus;
@@ -88,6 +90,7 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
   const attempt = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [waiting, setWaiting] = useState(0);
+  const [restored, setRestored] = useState(0);
   const [outage, setOutage] = useState<string | null>(null);
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
 
@@ -140,6 +143,7 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
   useEffect(() => {
     queue.current = loadOutbox(postmortemId, me.id);
     persist();
+    if (queue.current.length > 0) setRestored((n) => n + 1);
     void pump();
     const wake = () => {
       attempt.current = 0;
@@ -200,11 +204,12 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
       return queued.clientMutationId;
     },
     pending: (entity, entityId, field) => pendingValue(queue.current, entity, entityId, field),
+    restored,
     isMine: (id) => id !== null && mine.current.has(id),
     setFocus,
     status: { stream: stream.state, online, waiting, outage, accessLost: stream.state === "closed" },
     presence: stream.presence,
-  }), [postmortemId, doc, me, tabId, persist, pump, setFocus, stream.state, stream.presence, online, waiting, outage]);
+  }), [postmortemId, doc, me, tabId, persist, pump, setFocus, stream.state, stream.presence, online, waiting, outage, restored]);
 
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

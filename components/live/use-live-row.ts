@@ -112,6 +112,21 @@ export function useLiveRow({
 
   useEffect(() => () => store.timers.forEach(clearTimeout), [store]);
 
+  // The outbox is read after the first render (it lives in localStorage): show what is still to be sent.
+  const { restored, pending } = live;
+  useEffect(() => {
+    if (restored === 0) return;
+    let changed = false;
+    for (const [field, f] of store.fields) {
+      const p = pending(entity, entityId, field);
+      if (p && f.resume(p)) {
+        store.statuses.set(field, { kind: "waiting" });
+        changed = true;
+      }
+    }
+    if (changed) rerender();
+  }, [restored, pending, entity, entityId, store]);
+
   useEffect(() => live.onOutcome(entity, entityId, (outcome: EditOutcome) => {
     for (const [field, wireValue] of Object.entries(outcome.edit.changes)) {
       const f = store.fields.get(field);
