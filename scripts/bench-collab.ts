@@ -244,13 +244,20 @@ function print(label: string, r: Round) {
     `${f(r.editsPerSecond)} edits/s  ${r.latencies.length} arrivals`);
 }
 
-const db = process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
-console.log(`${EDITORS} editors × ${EDITS_EACH} edits, ${PAUSE_MS} ms between an editor's edits, on loopback (${db}).`);
-const ours = await benchOurs();
-const theirs = await benchHocuspocus();
-print("Ours (SSE + server actions, durable)", ours);
-print("Hocuspocus (in-memory Yjs)", theirs);
-console.log(`Bytes sent to each client per edit: ${ours.bytesPerEdit.toFixed(0)} (the document page itself is ${ours.docBytes} bytes)`);
-console.log(`Server memory (RSS) after the run: ${ours.memoryMb?.toFixed(0)} MB`);
-console.log(`p95 ours / Hocuspocus: ${(quantile(ours.latencies, 0.95) / quantile(theirs.latencies, 0.95)).toFixed(2)}`);
-process.exit(0);
+async function main() {
+  const db = process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
+  console.log(`${EDITORS} editors × ${EDITS_EACH} edits, ${PAUSE_MS} ms between an editor's edits, on loopback (${db}).`);
+  const ours = await benchOurs();
+  const theirs = await benchHocuspocus();
+  print("Ours (SSE + server actions, durable)", ours);
+  print("Hocuspocus (in-memory Yjs)", theirs);
+  console.log(`Bytes sent to each client per edit: ${ours.bytesPerEdit.toFixed(0)} (the document page itself is ${ours.docBytes} bytes)`);
+  console.log(`Server memory (RSS) after the run: ${ours.memoryMb?.toFixed(0)} MB`);
+  console.log(`p95 ours / Hocuspocus: ${(quantile(ours.latencies, 0.95) / quantile(theirs.latencies, 0.95)).toFixed(2)}`);
+  process.exit(0);
+}
+
+void main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
