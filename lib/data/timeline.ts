@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorize, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
-import { appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
+import { EDIT_MAX_WAIT_MS, appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
 import type { TimelineRowDto } from "@/lib/data/postmortem-document";
 import { insertionIndex, storeOrder, type OrderedRow } from "@/lib/data/timeline-order";
 import { parseTimelinePaste } from "@/lib/domain/timeline-paste";
@@ -54,7 +54,8 @@ async function anchorKey(tx: Tx, postmortemId: string, afterId: string | null): 
   return anchor.orderKey;
 }
 
-const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout = 10_000) => getDb().$transaction(run, { timeout });
+const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout = 10_000) =>
+  getDb().$transaction(run, { timeout, maxWait: EDIT_MAX_WAIT_MS });
 
 /** Adds a row (a retried create with the same clientMutationId returns the row made the first time). */
 export async function createTimelineEntry(actor: Actor, input: CreateTimelineEntryInput): Promise<TimelineWrite> {
