@@ -6,6 +6,7 @@ import { FieldSync, type Conflict } from "@/components/live/field-sync";
 import type { ConflictDetail } from "@/lib/errors";
 import type { LiveEvent } from "@/lib/realtime/live-event";
 import type { EditEntity } from "@/lib/validations/edits";
+import type { SaveState } from "@/components/postmortem/section-card";
 
 export type FieldStatus = { kind: "idle" } | { kind: "waiting" } | { kind: "saved" } | { kind: "error"; message: string };
 
@@ -204,4 +205,14 @@ export function useLiveRow({
     }),
     rowStatus,
   };
+}
+
+/** Reports a row's own save state to the section around it (its card shows one state for all rows). */
+export function useReportRowState(row: LiveRow, onState: (state: SaveState) => void) {
+  const { kind } = row.rowStatus;
+  const message = row.rowStatus.kind === "error" ? row.rowStatus.message : "";
+  useEffect(() => {
+    if (kind === "idle") return;
+    onState(kind === "waiting" ? { kind: "saving" } : kind === "saved" ? { kind: "saved", at: 0 } : { kind: "error", message });
+  }, [kind, message, onState]);
 }

@@ -7,7 +7,7 @@ import { savedNow } from "@/components/postmortem/use-section-form";
 import type { SectionProps } from "@/components/postmortem/section-props";
 import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
 import { PresenceMark } from "@/components/live/live-status-bar";
-import { useLiveRow } from "@/components/live/use-live-row";
+import { useLiveRow, useReportRowState } from "@/components/live/use-live-row";
 import { Textarea, describedBy } from "@/components/ui/field";
 import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { AI_CAUSES } from "@/lib/domain/template";
@@ -21,8 +21,11 @@ const validate = (_field: string, value: unknown) => {
 };
 
 /** The evidence of one ticked item: saves as the person types, like every other field. */
-function Evidence({ kind, label, evidence }: { kind: AiCauseKind; label: string; evidence: string }) {
+function Evidence({ kind, label, evidence, onState }: {
+  kind: AiCauseKind; label: string; evidence: string; onState: (state: SaveState) => void;
+}) {
   const row = useLiveRow({ entity: "aiCause", entityId: kind, values: { evidence }, validate });
+  useReportRowState(row, onState);
   const id = `ai-cause-${kind}-evidence`;
   const status = row.status("evidence");
   const error = status.kind === "error" && !row.conflict("evidence") ? status.message : undefined;
@@ -87,7 +90,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
                   onChange={(e) => void toggle(c.kind, e.target.checked)} />
                 <span><span className="font-medium">{c.label}</span> — {c.description}</span>
               </label>
-              {cause ? <Evidence kind={c.kind} label={c.label} evidence={cause.evidence} /> : null}
+              {cause ? <Evidence kind={c.kind} label={c.label} evidence={cause.evidence} onState={setState} /> : null}
             </li>
           );
         })}

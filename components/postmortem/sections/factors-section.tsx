@@ -4,7 +4,7 @@ import { useState } from "react";
 import { addFactorAction, deleteFactorAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
 import { PresenceMark } from "@/components/live/live-status-bar";
-import { useLiveRow } from "@/components/live/use-live-row";
+import { useLiveRow, useReportRowState } from "@/components/live/use-live-row";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
 import { SectionCard, type SaveState } from "@/components/postmortem/section-card";
 import { savedNow } from "@/components/postmortem/use-section-form";
@@ -25,12 +25,13 @@ const validate = (field: string, value: unknown) => {
   return result && !result.success ? result.error.issues[0]?.message : undefined;
 };
 
-function FactorRow({ factor, index, canEdit, names, onRemove }: {
-  factor: FactorDto; index: number; canEdit: boolean; names: readonly string[]; onRemove: () => void;
+function FactorRow({ factor, index, canEdit, names, onRemove, onState }: {
+  factor: FactorDto; index: number; canEdit: boolean; names: readonly string[]; onRemove: () => void; onState: (state: SaveState) => void;
 }) {
   const row = useLiveRow({
     entity: "factor", entityId: factor.id, values: { category: factor.category, description: factor.description }, validate,
   });
+  useReportRowState(row, onState);
   const id = `factor-${factor.id}`;
   const description = String(row.value("description") ?? "");
   const category = String(row.value("category") ?? "") as FactorCategory;
@@ -115,7 +116,8 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
               {visible.map((factor, i) => (
-                <FactorRow key={factor.id} factor={factor} index={i} canEdit={canEdit} names={names} onRemove={() => void remove(factor)} />
+                <FactorRow key={factor.id} factor={factor} index={i} canEdit={canEdit} names={names} onRemove={() => void remove(factor)}
+                  onState={setState} />
               ))}
             </tbody>
           </table>

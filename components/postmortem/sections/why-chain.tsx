@@ -6,7 +6,7 @@ import type { SaveState } from "@/components/postmortem/section-card";
 import { savedNow } from "@/components/postmortem/use-section-form";
 import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
 import { PresenceMark } from "@/components/live/live-status-bar";
-import { useLiveRow } from "@/components/live/use-live-row";
+import { useLiveRow, useReportRowState } from "@/components/live/use-live-row";
 import { Button } from "@/components/ui/button";
 import { Textarea, describedBy } from "@/components/ui/field";
 import type { WhyDto } from "@/lib/data/postmortem-document";
@@ -17,10 +17,11 @@ const validate = (_field: string, value: unknown) => {
   return parsed.success ? undefined : parsed.error.issues[0]?.message;
 };
 
-function WhyRow({ why, index, participantNames, onRemove }: {
-  why: WhyDto; index: number; participantNames: readonly string[]; onRemove: () => void;
+function WhyRow({ why, index, participantNames, onRemove, onState }: {
+  why: WhyDto; index: number; participantNames: readonly string[]; onRemove: () => void; onState: (state: SaveState) => void;
 }) {
   const row = useLiveRow({ entity: "why", entityId: why.id, values: { text: why.text }, validate });
+  useReportRowState(row, onState);
   const id = `why-${why.id}`;
   const text = String(row.value("text") ?? "");
   const status = row.status("text");
@@ -87,7 +88,7 @@ export function WhyChain({
     <div className="space-y-3">
       <ol className="space-y-3">
         {whys.map((why, i) => (
-          <WhyRow key={why.id} why={why} index={i} participantNames={participantNames} onRemove={() => void remove(why)} />
+          <WhyRow key={why.id} why={why} index={i} participantNames={participantNames} onRemove={() => void remove(why)} onState={onState} />
         ))}
       </ol>
       {whys.length === 0 ? <p className="text-sm italic text-slate-500">No whys yet.</p> : null}
