@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import type { Tx } from "@/lib/data/access";
+import { assertMayChangeFields, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
 import { planFieldChanges, toFormValue, withEditLock, type FieldPlan } from "@/lib/data/field-writes";
 import { MEETING_BEFORE_INCIDENT, type SectionUpdate } from "@/lib/validations/sections";
@@ -31,7 +31,7 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
   const base = input.base as Record<string, unknown>;
   const id = input.postmortemId;
   try {
-    return await withEditLock(actor, id, async (tx) => {
+    return await withEditLock(actor, id, async (tx, access) => {
       if (input.section === "impact") {
         const current = (await tx.impactAssessment.findUnique({ where: { postmortemId: id } })) ?? EMPTY_IMPACT;
         const plan = planFieldChanges(current, changes, base);
@@ -42,6 +42,7 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
       }
       const current = await tx.postmortem.findUniqueOrThrow({ where: { id } });
       const plan = planFieldChanges(current, changes, base);
+      assertMayChangeFields(actor, access, plan.map((p) => p.field));
       if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
       if (input.section === "details") await checkDetails(tx, id, current, plan);
       await tx.postmortem.update({ where: { id }, data: dataOf(plan) });
