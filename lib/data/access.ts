@@ -1,6 +1,7 @@
 import "server-only";
 import { can, GUARDED_FIELDS, type Actor, type PostmortemAccess, type PostmortemPermission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
@@ -55,6 +56,12 @@ export function assertMayChangeParticipants(actor: Actor, access: LoadedAccess):
   if (access.restricted && !can(actor, "changeAccess", access)) {
     throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can change who takes part in a restricted postmortem." });
   }
+}
+
+/** Whether the actor may see the postmortem at all (pages decide 404 with this before rendering). */
+export async function isPostmortemVisible(actor: Actor, id: string): Promise<boolean> {
+  const access = await loadAccess(getDb(), id);
+  return !!access && can(actor, "view", access);
 }
 
 export async function authorize(db: Tx, actor: Actor, id: string, permission: PostmortemPermission, lock = false) {

@@ -59,6 +59,10 @@ function blockedFor(r: Reservation): number {
   return r.attempts > r.limit ? THROTTLE.lockMinutes * 60 : 0;
 }
 
+function release(key: string) {
+  return getDb().$executeRaw`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${key}`;
+}
+
 /** A failed attempt that used up the allowance locks the key. */
 async function lockIfExhausted(r: Reservation): Promise<void> {
   if (r.attempts < r.limit) return;
@@ -84,6 +88,9 @@ export async function verifyCredentials(
   ]);
   const retryAfterSeconds = Math.max(...reservations.map(blockedFor));
   if (retryAfterSeconds > 0) {
+    // Nothing was compared, so the keys that did not block get their attempt back: hammering one locked
+    // account does not also use up everyone's allowance at that address.
+    await Promise.all(reservations.filter((r) => blockedFor(r) === 0).map((r) => release(r.key)));
     await recordAudit({ kind: "signin.throttled", detail: { email }, ip: client.ip });
     return { ok: false, reason: "throttled", retryAfterSeconds };
   }
@@ -96,7 +103,7 @@ export async function verifyCredentials(
   }
   // A good password clears the account's count and gives the address its attempt back.
   await db.loginThrottle.deleteMany({ where: { key: reservations[0].key } });
-  await db.$executeRaw`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${reservations[1].key}`;
+  await release(reservations[1].key);
   if (check.needsRehash) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }

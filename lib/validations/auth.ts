@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OrgRole } from "@/lib/generated/prisma/enums";
-import { text } from "@/lib/validations/common";
+import { idSchema, text } from "@/lib/validations/common";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-limits";
 
 export const emailSchema = z
@@ -35,7 +35,7 @@ export const createUserSchema = registerSchema.extend({
 });
 
 export const updateUserSchema = z.object({
-  userId: z.string().min(1).max(40),
+  userId: idSchema,
   role: z.enum(OrgRole, { error: "Choose a role." }).optional(),
   disabled: z.boolean().optional(),
 });
@@ -50,8 +50,8 @@ export const changePasswordSchema = z.object({
 });
 
 export const resetPasswordSchema = z.object({
-  userId: z.string().min(1).max(40),
+  userId: idSchema,
   password: passwordSchema,
 });
 
-export const sessionIdSchema = z.object({ sessionId: z.string().min(1).max(40) });
+export const sessionIdSchema = z.object({ sessionId: idSchema });
