@@ -211,5 +211,12 @@ async function scenario(processes: number) {
 }
 
 console.log("Load benchmark against the production build (.next) on PostgreSQL; run `npm run build` first.");
-await scenario(1);
-await scenario(2);
+async function main() {
+  await scenario(1);
+  await scenario(2);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -15,7 +15,7 @@ export class PostmortemPage {
     await this.page.getByLabel("Incident name").fill(name);
     await this.page.getByLabel(severity).check();
     await this.page.getByRole("button", { name: "Create postmortem" }).click();
-    await expect(this.page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/);
+    await expect(this.page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/, { timeout: 30_000 });
     return this.page.url();
   }
 
