@@ -166,7 +166,7 @@ test.describe("input and headers", () => {
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
     await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
-    const withoutNonce = await page.locator("script:not([nonce])").evaluateAll((scripts) => scripts.map((s) => s.outerHTML.slice(0, 80)));
+    const withoutNonce = await page.locator("script:not([nonce]):not([src])").evaluateAll((scripts) => scripts.map((s) => s.outerHTML.slice(0, 80)));
     expect(withoutNonce).toEqual(["<script>window.__injected = true</script>"]);
   });
 

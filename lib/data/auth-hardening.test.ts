@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import bcrypt from "bcryptjs";
 import { getDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
@@ -22,6 +22,9 @@ async function signIn(email: string, password = PASSWORD) {
   if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
   return result;
 }
+
+// Every attempt here runs a real scrypt hash on purpose; on a busy machine that takes a while.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe("sign-in throttle under concurrency", () => {
   it("evaluates at most the per-account limit of 20 simultaneous wrong passwords", async () => {

@@ -73,7 +73,7 @@ async function attempt(entry: RegistryEntry, actor: SessionUser, fixture: Fixtur
 }
 
 /** Runs `work` over `items` a few at a time: enough to use the pool, not enough to wait on it. */
-async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>, width = 4): Promise<R[]> {
+async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>, width = 2): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(Array.from({ length: width }, async () => {
