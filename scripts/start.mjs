@@ -31,7 +31,10 @@ if (stale) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+// The embedded demo (published demo passwords) is reachable from this machine only unless BIND_ADDRESS says
+// otherwise; with a real database the server listens on every interface as before.
+const host = process.env.BIND_ADDRESS || (process.env.DATABASE_URL ? "" : "127.0.0.1");
+const server = spawn(process.execPath, [nextBin, "start", "-p", port, ...(host ? ["-H", host] : [])], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

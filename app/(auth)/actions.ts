@@ -9,15 +9,10 @@ import { revokeSession } from "@/lib/data/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { failure, toFieldErrors } from "@/lib/auth/safe-action";
 import { errorMessages, type ActionResult } from "@/lib/errors";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 
 /** The result, plus the email typed, so the form can keep it after React resets the fields. */
 export type FormState = (ActionResult<null> & { email?: string }) | null;
-
-function safeCallback(value: FormDataEntryValue | null): string {
-  const v = typeof value === "string" ? value : "";
-  // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/postmortems";
-}
 
 function minutes(seconds: number) {
   const m = Math.ceil(seconds / 60);
@@ -43,7 +38,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     }
     return { ...failure(error), email: typedEmail };
   }
-  redirect(safeCallback(formData.get("callbackUrl")));
+  // Only same-origin paths: an open redirect after sign-in would be a phishing aid.
+  redirect(safeCallbackPath(formData.get("callbackUrl")));
 }
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -64,7 +60,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 
 export async function signOutAction(): Promise<void> {
   const [user, session] = await Promise.all([getCurrentUser(), auth()]);
-  if (session?.sid) await revokeSession(session.sid, user?.id ?? "");
+  if (session?.sid) await revokeSession(session.sid, user?.id ?? null);
   await signOut({ redirect: false });
   redirect("/sign-in");
 }

@@ -7,6 +7,7 @@ import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { ResetPassword } from "@/components/admin/reset-password";
 
 export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }) {
   const [pending, startTransition] = useTransition();
@@ -39,6 +40,7 @@ export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }
           onClick={() => update({ disabled: !user.disabled })}>
           {user.disabled ? "Enable" : "Disable"}
         </Button>
+        <ResetPassword user={user} />
         {error ? <p role="alert" className="mt-1 text-xs text-red-700">{error}</p> : null}
       </td>
     </tr>

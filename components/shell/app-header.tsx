@@ -26,9 +26,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-slate-700" data-testid="current-user">
+          <Link href="/account" className="text-slate-700 hover:text-slate-900" data-testid="current-user">
             {user.name}
-          </span>
+          </Link>
           <Badge tone={user.role === "ADMIN" ? "blue" : "slate"}>{ROLE_LABEL[user.role]}</Badge>
           <form action={signOutAction}>
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">

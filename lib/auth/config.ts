@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/validations/auth";
-import { verifyCredentials } from "@/lib/data/auth";
+import { revokeSession, verifyCredentials } from "@/lib/data/auth";
 import { clientIp } from "@/lib/auth/request-info";
 
 declare module "next-auth" {
@@ -51,6 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js's own POST /api/auth/signout ends the server-side session too, not only the cookie.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string") await revokeSession(token.sid, typeof token.sub === "string" ? token.sub : null);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sid) token.sid = user.sid;

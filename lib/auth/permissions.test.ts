@@ -51,6 +51,13 @@ const matrix: Row[] = [
   ["nothing to reopen when not published", facilitator, "reopen", pm(), false],
   ["creator deletes a draft", facilitator, "delete", pm({ status: "DRAFT" }), true],
   ["attendee does not delete", attendee, "delete", pm({ status: "DRAFT" }), false],
+  ["facilitator hands over the facilitator role", facilitator, "changeFacilitator", pm(), true],
+  ["admin hands over the facilitator role", admin, "changeFacilitator", pm(), true],
+  ["attendee cannot take the facilitator role", attendee, "changeFacilitator", pm(), false],
+  ["facilitator changes who can see it", facilitator, "changeAccess", pm({ restricted: true }), true],
+  ["attendee cannot lift Restricted", attendee, "changeAccess", pm({ restricted: true }), false],
+  ["attendee cannot set Restricted either", attendee, "changeAccess", pm(), false],
+  ["no access change on a published postmortem", facilitator, "changeAccess", pm({ status: "PUBLISHED" }), false],
 ];
 
 describe("can(user, action, postmortem)", () => {

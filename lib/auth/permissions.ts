@@ -16,9 +16,17 @@ export type PostmortemPermission =
   | "publish"
   | "reopen"
   | "delete"
-  | "viewHistory";
+  | "viewHistory"
+  | "changeFacilitator"
+  | "changeAccess";
 
 export type OrgPermission = "createPostmortem" | "manageUsers" | "viewAllRestricted";
+
+/** Fields of the postmortem whose change needs more than "edit", with the message shown at the field. */
+export const GUARDED_FIELDS: Record<string, { permission: PostmortemPermission; message: string }> = {
+  facilitatorId: { permission: "changeFacilitator", message: "Only the facilitator or an administrator can hand over the facilitator role." },
+  restricted: { permission: "changeAccess", message: "Only the facilitator or an administrator can change who can see this postmortem." },
+};
 
 const EDITING_ROLES: ParticipantRole[] = ["FACILITATOR", "ATTENDEE"];
 
@@ -36,6 +44,10 @@ function isEditor(actor: Actor, pm: PostmortemAccess): boolean {
     pm.createdById === actor.id ||
     pm.participants.some((p) => p.userId === actor.id && EDITING_ROLES.includes(p.role))
   );
+}
+
+function isFacilitator(actor: Actor, pm: PostmortemAccess): boolean {
+  return pm.facilitatorId === actor.id || (pm.facilitatorId === null && pm.createdById === actor.id);
 }
 
 /** Organisation-wide permissions, independent of any postmortem. */
@@ -69,11 +81,17 @@ export function can(actor: Actor | null, permission: PostmortemPermission, pm: P
       return admin || isEditor(actor, pm);
     case "publish":
       if (pm.status === "PUBLISHED" || actor.role === "VIEWER") return false;
-      return admin || pm.facilitatorId === actor.id || (pm.facilitatorId === null && pm.createdById === actor.id);
+      return admin || isFacilitator(actor, pm);
     case "reopen":
       if (pm.status !== "PUBLISHED" || actor.role === "VIEWER") return false;
       return admin || pm.facilitatorId === actor.id;
     case "delete":
       return admin || (actor.role === "MEMBER" && pm.createdById === actor.id && pm.status !== "PUBLISHED");
+    // Handing over the facilitator role, ticking or unticking Restricted, and changing who takes part in a
+    // restricted postmortem decide who may publish or see it: the facilitator's (or an admin's) call only.
+    case "changeFacilitator":
+    case "changeAccess":
+      if (pm.status === "PUBLISHED" || actor.role === "VIEWER") return false;
+      return admin || isFacilitator(actor, pm);
   }
 }

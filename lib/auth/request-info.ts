@@ -1,6 +1,7 @@
-/** The client address as seen by the first trusted proxy (Next's own server sets x-forwarded-for). */
+/**
+ * The client's address. X-Forwarded-For reaches the app holding exactly one address, rebuilt from the
+ * socket before Next sees the request (lib/server/forwarded-headers.ts): a client cannot choose it.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim().slice(0, 64);
-  return headers.get("x-real-ip")?.slice(0, 64) ?? "unknown";
+  return headers.get("x-forwarded-for")?.split(",")[0].trim().slice(0, 64) || "unknown";
 }

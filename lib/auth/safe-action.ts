@@ -43,7 +43,10 @@ export function authedAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
       if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) {
-        await recordAudit({ userId: user.id, kind: "authorization.refused", detail: { code: error.code } }).catch(() => {});
+        // The refusal stands either way; a lost audit entry is itself worth an operator's attention.
+        await recordAudit({ userId: user.id, kind: "authorization.refused", detail: { code: error.code } }).catch((auditError) =>
+          console.error("[audit] could not record a refused authorisation", { userId: user.id, code: error.code }, auditError),
+        );
       }
       return failure(error);
     }

@@ -1,6 +1,7 @@
 import "server-only";
-import { can, type Actor, type PostmortemAccess, type PostmortemPermission } from "@/lib/auth/permissions";
+import { can, GUARDED_FIELDS, type Actor, type PostmortemAccess, type PostmortemPermission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
@@ -38,6 +39,29 @@ export function assertCan(actor: Actor, permission: PostmortemPermission, access
   if (can(actor, permission, access)) return;
   if (permission === "edit" && access.status === "PUBLISHED" && actor.role !== "VIEWER") throw new AppError("READ_ONLY");
   throw new AppError("FORBIDDEN");
+}
+
+/** Refuses, at the field, a change to a field that needs more than "edit" (see GUARDED_FIELDS). */
+export function assertMayChangeFields(actor: Actor, access: LoadedAccess, fields: string[]): void {
+  for (const field of fields) {
+    const guard = GUARDED_FIELDS[field];
+    if (guard && !can(actor, guard.permission, access)) {
+      throw new AppError("FORBIDDEN", { message: guard.message, fieldErrors: { [field]: [guard.message] } });
+    }
+  }
+}
+
+/** Who takes part in a restricted postmortem decides who sees it: that is an access change. */
+export function assertMayChangeParticipants(actor: Actor, access: LoadedAccess): void {
+  if (access.restricted && !can(actor, "changeAccess", access)) {
+    throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can change who takes part in a restricted postmortem." });
+  }
+}
+
+/** Whether the actor may see the postmortem at all (pages decide 404 with this before rendering). */
+export async function isPostmortemVisible(actor: Actor, id: string): Promise<boolean> {
+  const access = await loadAccess(getDb(), id);
+  return !!access && can(actor, "view", access);
 }
 
 export async function authorize(db: Tx, actor: Actor, id: string, permission: PostmortemPermission, lock = false) {

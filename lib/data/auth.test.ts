@@ -45,7 +45,7 @@ describe("verifyCredentials", () => {
     const user = await userWithPassword("correct horse battery");
     expect(await verifyCredentials(user.email, "correct horse battery", client(ip))).toMatchObject({ reason: "throttled" });
     expect((await verifyCredentials(user.email, "correct horse battery", client("10.8.8.8"))).ok).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe("sessions", () => {

@@ -1,8 +1,10 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import { getDb } from "@/lib/db/client";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/data/audit";
+import { dummyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+
+export { hashPassword };
 
 export type SessionUser = { id: string; email: string; name: string; role: OrgRole; sessionId: string };
 
@@ -13,45 +15,61 @@ export const THROTTLE = {
   perIp: 30,
 } as const;
 
-const SESSION_HOURS = 12;
-const BCRYPT_COST = 10;
-let dummyHash: string | undefined;
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
-}
+export const SESSION = {
+  /** A session ends this long after sign-in, whatever happens. */
+  maxHours: 12,
+  /** …or after this long without a request (SESSION_IDLE_MINUTES). */
+  idleMinutes: Number(process.env.SESSION_IDLE_MINUTES) > 0 ? Number(process.env.SESSION_IDLE_MINUTES) : 60,
+  /** lastSeenAt is written at most this often, so reads stay cheap. */
+  touchMinutes: 2,
+} as const;
 
 type VerifyResult =
   | { ok: true; user: { id: string; email: string; name: string }; sessionId: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-async function lockedFor(keys: string[]): Promise<number> {
-  const rows = await getDb().loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: new Date() } } });
-  const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
-  return until > 0 ? Math.ceil((until - Date.now()) / 1000) : 0;
-}
+type Reservation = { key: string; attempts: number; lockedUntil: Date | null; limit: number };
 
-/** Counts one failure atomically (a new window starts when the old one has passed) and locks at the limit. */
-async function countFailure(key: string, limit: number): Promise<void> {
-  const db = getDb();
+/**
+ * Reserves one attempt for `key` before any password is compared: one atomic upsert counts it (a new
+ * window starts when the old one has passed and no lock holds), so concurrent attempts each see their own
+ * number and no more than `limit` of them are ever evaluated.
+ */
+async function reserve(key: string, limit: number): Promise<Reservation> {
   const window = `${THROTTLE.windowMinutes} minutes`;
-  const rows = await db.$queryRaw<{ failures: number }[]>`
+  const rows = await getDb().$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
     INSERT INTO "LoginThrottle" ("key", "failures", "windowStart", "updatedAt")
     VALUES (${key}, 1, now(), now())
     ON CONFLICT ("key") DO UPDATE SET
       "failures" = CASE WHEN "LoginThrottle"."windowStart" < now() - ${window}::interval
+                         AND ("LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" < now())
                         THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
       "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - ${window}::interval
+                            AND ("LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" < now())
                            THEN now() ELSE "LoginThrottle"."windowStart" END,
       "updatedAt" = now()
-    RETURNING "failures"`;
-  if ((rows[0]?.failures ?? 0) >= limit) {
-    await db.loginThrottle.update({
-      where: { key },
-      data: { lockedUntil: new Date(Date.now() + THROTTLE.lockMinutes * 60_000), failures: 0, windowStart: new Date() },
-    });
-  }
+    RETURNING "failures", "lockedUntil"`;
+  return { key, limit, attempts: rows[0].failures, lockedUntil: rows[0].lockedUntil };
+}
+
+function blockedFor(r: Reservation): number {
+  const lockLeft = r.lockedUntil ? Math.ceil((r.lockedUntil.getTime() - Date.now()) / 1000) : 0;
+  if (lockLeft > 0) return lockLeft;
+  return r.attempts > r.limit ? THROTTLE.lockMinutes * 60 : 0;
+}
+
+function release(key: string) {
+  return getDb().$executeRaw`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${key}`;
+}
+
+/** A failed attempt that used up the allowance locks the key. */
+async function lockIfExhausted(r: Reservation): Promise<void> {
+  if (r.attempts < r.limit) return;
+  await getDb().loginThrottle.update({
+    where: { key: r.key },
+    data: { lockedUntil: new Date(Date.now() + THROTTLE.lockMinutes * 60_000) },
+  });
 }
 
 /**
@@ -64,26 +82,35 @@ export async function verifyCredentials(
   client: { ip: string; userAgent: string | null },
 ): Promise<VerifyResult> {
   const db = getDb();
-  const keys = [`email:${email}`, `ip:${client.ip}`];
-  const retryAfterSeconds = await lockedFor(keys);
+  const reservations = await Promise.all([
+    reserve(`email:${email}`, THROTTLE.perAccount),
+    reserve(`ip:${client.ip}`, THROTTLE.perIp),
+  ]);
+  const retryAfterSeconds = Math.max(...reservations.map(blockedFor));
   if (retryAfterSeconds > 0) {
+    // Nothing was compared, so the keys that did not block get their attempt back: hammering one locked
+    // account does not also use up everyone's allowance at that address.
+    await Promise.all(reservations.filter((r) => blockedFor(r) === 0).map((r) => release(r.key)));
     await recordAudit({ kind: "signin.throttled", detail: { email }, ip: client.ip });
     return { ok: false, reason: "throttled", retryAfterSeconds };
   }
   const user = await db.user.findUnique({ where: { email } });
-  dummyHash ??= await bcrypt.hash("not-a-real-password", BCRYPT_COST);
-  const matches = await bcrypt.compare(password, user?.passwordHash ?? dummyHash);
-  if (!user || user.disabled || !matches) {
-    await countFailure(keys[0], THROTTLE.perAccount);
-    await countFailure(keys[1], THROTTLE.perIp);
+  const check = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || user.disabled || !check.matches) {
+    await Promise.all(reservations.map(lockIfExhausted));
     await recordAudit({ userId: user?.id, kind: "signin.failure", detail: { email }, ip: client.ip });
     return { ok: false, reason: "invalid" };
   }
-  await db.loginThrottle.deleteMany({ where: { key: keys[0] } });
+  // A good password clears the account's count and gives the address its attempt back.
+  await db.loginThrottle.deleteMany({ where: { key: reservations[0].key } });
+  await release(reservations[1].key);
+  if (check.needsRehash) {
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  }
   const session = await db.authSession.create({
     data: {
       userId: user.id,
-      expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      expiresAt: new Date(Date.now() + SESSION.maxHours * 3600_000),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     },
@@ -92,19 +119,24 @@ export async function verifyCredentials(
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionId: session.id };
 }
 
+/** The session's user while the session is unrevoked, unexpired, not idle too long and its user enabled. */
 export async function getActiveSessionUser(sessionId: string): Promise<SessionUser | null> {
   const db = getDb();
   const row = await db.authSession.findUnique({ where: { id: sessionId }, include: { user: true } });
   const now = Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now || row.user.disabled) return null;
-  if (now - row.lastSeenAt.getTime() > 5 * 60_000) {
+  if (now - row.lastSeenAt.getTime() > SESSION.idleMinutes * 60_000) {
+    await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > SESSION.touchMinutes * 60_000) {
     await db.authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date() } });
   }
   const { id, email, name, role } = row.user;
   return { id, email, name, role, sessionId };
 }
 
-export async function revokeSession(sessionId: string, userId: string): Promise<void> {
-  await getDb().authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await recordAudit({ userId, kind: "signout" });
+export async function revokeSession(sessionId: string, userId: string | null): Promise<void> {
+  const { count } = await getDb().authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count > 0) await recordAudit({ userId, kind: "signout" });
 }

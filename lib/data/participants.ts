@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/data/access";
+import { assertMayChangeParticipants, type Tx } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import { findCreatedBy, planFieldChanges, withEditLock } from "@/lib/data/field-writes";
 import type { ParticipantDto } from "@/lib/data/postmortem-document";
@@ -24,7 +24,8 @@ async function rowOf(tx: Tx, postmortemId: string, participantId: string) {
 /** Adds an attendee; a retry with the same client mutation id returns the row the first attempt made. */
 export async function addParticipant(actor: Actor, input: AddParticipantInput): Promise<ParticipantDto> {
   const { postmortemId, clientMutationId } = input;
-  return withEditLock(actor, postmortemId, async (tx) => {
+  return withEditLock(actor, postmortemId, async (tx, access) => {
+    assertMayChangeParticipants(actor, access);
     const earlier = await findCreatedBy(tx, postmortemId, "participant", clientMutationId);
     if (earlier && (await tx.participant.findUnique({ where: { id: earlier }, select: { id: true } }))) return toDto(tx, earlier);
     const name = input.userId ? "" : input.name;
@@ -54,6 +55,7 @@ export async function addParticipant(actor: Actor, input: AddParticipantInput): 
 export async function updateParticipantRole(actor: Actor, input: UpdateParticipantRoleInput): Promise<ParticipantDto> {
   const { postmortemId, participantId, role, baseRole } = input;
   return withEditLock(actor, postmortemId, async (tx, access) => {
+    assertMayChangeParticipants(actor, access);
     const row = await rowOf(tx, postmortemId, participantId);
     if (row.role === role) return toDto(tx, row.id);
     planFieldChanges(row, { role }, { role: baseRole }, { entity: "participant", entityId: row.id });
@@ -75,6 +77,7 @@ export async function updateParticipantRole(actor: Actor, input: UpdateParticipa
 export async function removeParticipant(actor: Actor, input: { postmortemId: string; participantId: string }): Promise<{ id: string }> {
   const { postmortemId, participantId } = input;
   return withEditLock(actor, postmortemId, async (tx, access) => {
+    assertMayChangeParticipants(actor, access);
     const row = await tx.participant.findFirst({ where: { id: participantId, postmortemId } });
     if (!row) return { id: participantId };
     if (row.userId && row.userId === access.facilitatorId && row.role === "FACILITATOR") {

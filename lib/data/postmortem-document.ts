@@ -43,7 +43,7 @@ export type PostmortemDocument = {
   publishedAt: string | null; updatedAt: string;
   participants: ParticipantDto[]; timeline: TimelineRowDto[]; whys: WhyDto[]; factors: FactorDto[];
   aiCauses: AiCauseDto[]; impact: ImpactDto; actions: ActionDto[];
-  permissions: { edit: boolean; publish: boolean; reopen: boolean; delete: boolean };
+  permissions: { edit: boolean; publish: boolean; reopen: boolean; delete: boolean; changeFacilitator: boolean; changeAccess: boolean };
 };
 
 export type { MetricKey };
@@ -116,6 +116,8 @@ export async function getPostmortemDocument(actor: Actor, id: string): Promise<P
       publish: can(actor, "publish", access),
       reopen: can(actor, "reopen", access),
       delete: can(actor, "delete", access),
+      changeFacilitator: can(actor, "changeFacilitator", access),
+      changeAccess: can(actor, "changeAccess", access),
     },
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import type { Tx } from "@/lib/data/access";
+import { assertMayChangeFields, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
 import {
   appliedSeq, formValuesOf, planFieldChanges, recordPlan, withEditLock, type EditTarget, type FieldPlan,
@@ -33,7 +33,7 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
   const base = input.base as Record<string, unknown>;
   const id = input.postmortemId;
   try {
-    return await withEditLock(actor, id, async (tx) => {
+    return await withEditLock(actor, id, async (tx, access) => {
       const retried = await appliedSeq(tx, id, input.clientMutationId);
       if (retried !== null) return { seq: retried, values: {} };
       if (input.section === "impact") {
@@ -46,6 +46,7 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
       }
       const current = await tx.postmortem.findUniqueOrThrow({ where: { id } });
       const plan = planFieldChanges(current, changes, base, { entity: "postmortem", entityId: id });
+      assertMayChangeFields(actor, access, plan.map((p) => p.field));
       if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
       if (input.section === "details") await checkDetails(tx, id, current, plan);
       await tx.postmortem.update({ where: { id }, data: dataOf(plan) });

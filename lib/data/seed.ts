@@ -114,3 +114,8 @@ export async function demoSignIns(): Promise<{ email: string; role: OrgRole; pas
     .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
     .map((r) => ({ ...r, password: DEMO_PASSWORD }));
 }
+
+/** How many demo accounts can still sign in (with the published demo password, unless someone reset it). */
+export async function countActiveDemoAccounts(): Promise<number> {
+  return getDb().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) }, disabled: false } });
+}

@@ -6,26 +6,27 @@ import { orderKeyBetween, sortTimeline, spreadOrderKeys } from "@/lib/domain/tim
 /** A row as ordering sees it; `orderKey: null` marks a row that must be given a key where it stands. */
 export type OrderedRow = { id: string; occurredAt: Date | null; orderKey: number | null };
 
-/** Indices of one longest strictly increasing run of keys: the rows that can keep their key. */
+/**
+ * Indices of one longest strictly increasing run of keys: the rows that can keep their key. Patience
+ * sorting with binary search, O(n log n), so a reorder stays cheap however long the timeline grows.
+ */
 function longestIncreasing(keys: (number | null)[]): Set<number> {
-  const length: number[] = [];
-  const previous: number[] = [];
-  let best = -1;
+  const tails: number[] = []; // tails[k] = index of the smallest key ending an increasing run of length k + 1
+  const previous: number[] = new Array(keys.length).fill(-1);
   keys.forEach((key, i) => {
-    length[i] = key === null ? 0 : 1;
-    previous[i] = -1;
     if (key === null) return;
-    for (let j = 0; j < i; j++) {
-      const other = keys[j];
-      if (other !== null && other < key && length[j] + 1 > length[i]) {
-        length[i] = length[j] + 1;
-        previous[i] = j;
-      }
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((keys[tails[mid]] as number) < key) lo = mid + 1;
+      else hi = mid;
     }
-    if (best === -1 || length[i] > length[best]) best = i;
+    previous[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
   });
   const keep = new Set<number>();
-  for (let i = best; i !== -1; i = previous[i]) keep.add(i);
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i !== -1; i = previous[i]) keep.add(i);
   return keep;
 }
 

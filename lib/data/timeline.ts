@@ -54,6 +54,15 @@ async function anchorKey(tx: Tx, postmortemId: string, afterId: string | null): 
   return anchor.orderKey;
 }
 
+/** A timeline has at most TIMELINE_LIMITS.rows live rows: every write reorders them, so they stay bounded. */
+function assertRoomFor(existing: number, adding: number) {
+  if (existing + adding <= TIMELINE_LIMITS.rows) return;
+  throw new AppError("VALIDATION", {
+    message: `A timeline holds at most ${TIMELINE_LIMITS.rows} rows; this one has ${existing}. Merge or delete rows first.`,
+    fieldErrors: { text: [`A timeline holds at most ${TIMELINE_LIMITS.rows} rows.`] },
+  });
+}
+
 const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout = 10_000) =>
   getDb().$transaction(run, { timeout, maxWait: EDIT_MAX_WAIT_MS });
 
@@ -67,6 +76,7 @@ export async function createTimelineEntry(actor: Actor, input: CreateTimelineEnt
       return { row: toDto(existing), seq: access.seq };
     }
     const rows = await liveRows(tx, input.postmortemId);
+    assertRoomFor(rows.length, 1);
     const anchor = input.afterId === undefined ? (rows.at(-1)?.orderKey ?? null) : await anchorKey(tx, input.postmortemId, input.afterId);
     const created = await tx.timelineEntry.create({
       data: {
@@ -192,6 +202,8 @@ export async function pasteTimeline(actor: Actor, input: PasteTimelineInput): Pr
     const access = await authorize(tx, actor, input.postmortemId, "edit", true);
     const batch = `${input.clientMutationId}:`;
     const done = await tx.timelineEntry.findMany({ where: { clientMutationId: { startsWith: batch } }, orderBy: { orderKey: "asc" } });
+    // A batch id is global: another postmortem's rows must never be answered here (they may be hidden).
+    if (done.some((r) => r.postmortemId !== input.postmortemId)) throw new AppError("VALIDATION", { message: "Invalid client mutation id." });
     if (done.length > 0) return { rows: done.map(toDto), seq: access.seq };
     const { incidentDate } = await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select: { incidentDate: true } });
     const parsed = parseTimelinePaste(input.text, incidentDate);
@@ -203,6 +215,7 @@ export async function pasteTimeline(actor: Actor, input: PasteTimelineInput): Pr
     if (problems.length > 0) throw new AppError("VALIDATION", { fieldErrors: { text: problems } });
 
     const rows = await liveRows(tx, input.postmortemId);
+    assertRoomFor(rows.length, parsed.length);
     const last = rows.at(-1)?.orderKey ?? 0;
     const created = await tx.timelineEntry.createManyAndReturn({
       data: parsed.map((p, i) => ({

@@ -48,13 +48,41 @@ export async function createUser(
   return user;
 }
 
-/** Self-registration: the very first account becomes the administrator; later ones need ALLOW_SIGNUP=true. */
+// Any constant works; it only has to be the same for every registration.
+const REGISTRATION_LOCK = 73_170_001;
+
+/**
+ * Self-registration: the very first account becomes the administrator; later ones need ALLOW_SIGNUP=true.
+ * Registrations are serialised by a transaction-scoped advisory lock, so of several sign-ups racing on an
+ * empty database exactly one becomes the administrator.
+ */
 export async function registerUser(input: { name: string; email: string; password: string }): Promise<UserSummary> {
-  const isFirst = (await getDb().user.count()) === 0;
-  if (!isFirst && !readEnv().allowSignup) throw new AppError("SIGNUP_CLOSED");
-  const user = await insertUser({ ...input, role: isFirst ? "ADMIN" : "MEMBER" });
+  const passwordHash = await hashPassword(input.password);
+  const user = await getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTRATION_LOCK})`;
+    const isFirst = (await tx.user.count()) === 0;
+    if (!isFirst && !readEnv().allowSignup) throw new AppError("SIGNUP_CLOSED");
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new AppError("EMAIL_TAKEN", { fieldErrors: { email: ["An account with that email already exists."] } });
+    }
+    return tx.user.create({
+      data: { name: input.name, email: input.email, role: isFirst ? "ADMIN" : "MEMBER", passwordHash },
+      select: summarySelect,
+    });
+  });
   await recordAudit({ userId: user.id, kind: "user.registered", detail: { role: user.role } });
   return user;
+}
+
+/** An administrator sets someone's password (they forgot it); every session of that person ends. */
+export async function resetUserPassword(actor: Actor, input: { userId: string; password: string }): Promise<void> {
+  requireAdmin(actor);
+  const db = getDb();
+  const passwordHash = await hashPassword(input.password);
+  const { count } = await db.user.updateMany({ where: { id: input.userId }, data: { passwordHash } });
+  if (count === 0) throw new AppError("NOT_FOUND", { message: "That user does not exist." });
+  await db.authSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await recordAudit({ userId: actor.id, kind: "password.reset", detail: { targetId: input.userId } });
 }
 
 export async function signupState(): Promise<{ open: boolean; firstAccount: boolean }> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OrgRole } from "@/lib/generated/prisma/enums";
-import { text } from "@/lib/validations/common";
+import { idSchema, text } from "@/lib/validations/common";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-limits";
 
 export const emailSchema = z
   .string({ error: "Email is required." })
@@ -12,13 +13,16 @@ export const emailSchema = z
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Password is required." }).min(1, "Password is required.").max(200, "Password is too long."),
+  password: z
+    .string({ error: "Password is required." })
+    .min(1, "Password is required.")
+    .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`),
 });
 
 export const passwordSchema = z
   .string({ error: "Password is required." })
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Password must be at most 200 characters.");
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
 
 export const registerSchema = z.object({
   name: text(100, "Name", 1),
@@ -31,7 +35,7 @@ export const createUserSchema = registerSchema.extend({
 });
 
 export const updateUserSchema = z.object({
-  userId: z.string().min(1).max(40),
+  userId: idSchema,
   role: z.enum(OrgRole, { error: "Choose a role." }).optional(),
   disabled: z.boolean().optional(),
 });
@@ -39,3 +43,15 @@ export const updateUserSchema = z.object({
 export type SignInInput = z.input<typeof signInSchema>;
 export type RegisterInput = z.input<typeof registerSchema>;
 export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: signInSchema.shape.password,
+  newPassword: passwordSchema,
+});
+
+export const resetPasswordSchema = z.object({
+  userId: idSchema,
+  password: passwordSchema,
+});
+
+export const sessionIdSchema = z.object({ sessionId: idSchema });

@@ -1,9 +1,18 @@
 import { z } from "zod";
 
-/** Trimmed text with a clear length message; "" allowed unless min > 0. */
+// C0 control characters other than tab, line feed and carriage return (NUL cannot even be stored by
+// PostgreSQL): pasted text carries them by accident, and they are never meaningful in a postmortem.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function stripControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, "");
+}
+
+/** Trimmed text without control characters, with a clear length message; "" allowed unless min > 0. */
 export function text(max: number, label: string, min = 0) {
-  const base = z.string({ error: `${label} must be text.` }).trim().max(max, `${label} must be at most ${max} characters.`);
-  return min > 0 ? base.min(min, min === 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`) : base;
+  const base = z.string().trim().max(max, `${label} must be at most ${max} characters.`);
+  const checked = min > 0 ? base.min(min, min === 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`) : base;
+  return z.string({ error: `${label} must be text.` }).transform(stripControlCharacters).pipe(checked);
 }
 
 export const idSchema = z.string().min(1).max(40).regex(/^[a-z0-9]+$/i, "Invalid id.");

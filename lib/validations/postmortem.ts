@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Severity } from "@/lib/generated/prisma/enums";
-import { optionalIdSchema, text, utcDateTime } from "@/lib/validations/common";
+import { idSchema, optionalIdSchema, stripControlCharacters, text, utcDateTime } from "@/lib/validations/common";
 
 export const INCIDENT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}-[A-Z0-9][A-Z0-9-]{0,28}$/;
 
@@ -21,7 +21,7 @@ export const createPostmortemSchema = z
     teamId: optionalIdSchema,
     facilitatorId: optionalIdSchema,
   })
-  .refine((v) => v.incidentDate.getTime() <= Date.now() + 24 * 3600_000, {
+  .refine((v) => !(v.incidentDate instanceof Date) || v.incidentDate.getTime() <= Date.now() + 24 * 3600_000, {
     path: ["incidentDate"],
     message: "Date of incident cannot be in the future.",
   });
@@ -32,10 +32,10 @@ export type CreatePostmortemOutput = z.output<typeof createPostmortemSchema>;
 export const SORTABLE_COLUMNS = ["incidentDate", "incidentKey", "severity", "status", "incidentName"] as const;
 
 export const listPostmortemsSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().trim().max(200).transform(stripControlCharacters).optional().catch(undefined),
   severity: z.enum(Severity).optional().catch(undefined),
   status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED"]).optional().catch(undefined),
-  teamId: z.string().max(40).optional().catch(undefined),
+  teamId: idSchema.optional().catch(undefined),
   sort: z.enum(SORTABLE_COLUMNS).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { EventKind, Milestone, SlaBreached } from "@/lib/generated/prisma/enums";
 import { DEFAULT_CURRENCY, currencyDigits, isCurrencyCode, parseMoney } from "@/lib/domain/money";
-import { idSchema, parseUtc, text } from "@/lib/validations/common";
+import { idSchema, parseUtc, stripControlCharacters, text } from "@/lib/validations/common";
 
-export const TIMELINE_LIMITS = { event: 500, actor: 200, notes: 2000, paste: 20_000, pasteRows: 500 } as const;
+export const TIMELINE_LIMITS = { event: 500, actor: 200, notes: 2000, paste: 20_000, pasteRows: 500, rows: 1000 } as const;
 
 export const TIME_FORMAT_MESSAGE = "Enter the time as YYYY-MM-DD HH:mm (UTC), or HH:mm on the incident day.";
 
@@ -90,9 +90,13 @@ export const pasteTimelineSchema = z.object({
   postmortemId: idSchema,
   text: z
     .string({ error: "Paste some lines." })
-    .trim()
-    .min(1, "Paste at least one line.")
-    .max(TIMELINE_LIMITS.paste, `Paste at most ${TIMELINE_LIMITS.paste.toLocaleString("en-GB")} characters at once.`),
+    .transform(stripControlCharacters)
+    .pipe(
+      z.string()
+        .trim()
+        .min(1, "Paste at least one line.")
+        .max(TIMELINE_LIMITS.paste, `Paste at most ${TIMELINE_LIMITS.paste.toLocaleString("en-GB")} characters at once.`),
+    ),
   clientMutationId: clientMutationIdSchema,
 });
 

@@ -42,14 +42,18 @@ export function DetailsSection({ doc, users, canEdit }: SectionProps) {
           <SectionTextField api={api} name="incidentDate" label="Date of incident (UTC)" type="datetime-local" display={showUtc} />
           <SectionTextField api={api} name="meetingDate" label="Post-mortem date (UTC)" type="datetime-local" display={showUtc}
             hint="When the review meeting is or was held." />
-          <SectionSelectField api={api} name="facilitatorId" label="Post-mortem facilitator" options={facilitatorOptions}
-            emptyLabel={doc.facilitatorId ? undefined : "Choose a facilitator"} />
+          {doc.permissions.changeFacilitator ? (
+            <SectionSelectField api={api} name="facilitatorId" label="Post-mortem facilitator" options={facilitatorOptions}
+              emptyLabel={doc.facilitatorId ? undefined : "Choose a facilitator"} />
+          ) : (
+            <ReadOnlyValue label="Post-mortem facilitator" value={doc.facilitatorName ?? "Not chosen yet"} />
+          )}
           <ReadOnlyValue label="Owning team" value={doc.teamName ?? "No team"} />
         </div>
       </SectionForm>
       <div className="mt-6">
         <ParticipantsEditor postmortemId={doc.id} participants={doc.participants} users={users}
-          facilitatorId={doc.facilitatorId} canEdit={canEdit} onState={setParticipantState} />
+          facilitatorId={doc.facilitatorId} canEdit={canEdit && (!doc.restricted || doc.permissions.changeAccess)} onState={setParticipantState} />
       </div>
     </SectionCard>
   );

@@ -3,7 +3,7 @@
 import { SectionCard } from "@/components/postmortem/section-card";
 import type { SectionProps } from "@/components/postmortem/section-props";
 import { useSectionForm } from "@/components/postmortem/use-section-form";
-import { SectionCheckbox, SectionForm, SectionTextField } from "@/components/postmortem/sections/section-fields";
+import { ReadOnlyValue, SectionCheckbox, SectionForm, SectionTextField } from "@/components/postmortem/sections/section-fields";
 import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { TEMPLATE_FAQ } from "@/lib/domain/template";
 
@@ -28,8 +28,12 @@ export function ExternalSection({ doc, canEdit }: SectionProps) {
             No external summary is needed unless customers were affected.
           </p>
         )}
-        <SectionCheckbox api={api} name="restricted" label="Restricted (only participants can see it)"
-          hint="Hides this postmortem from everyone except its participants and administrators." />
+        {doc.permissions.changeAccess ? (
+          <SectionCheckbox api={api} name="restricted" label="Restricted (only participants can see it)"
+            hint="Hides this postmortem from everyone except its participants and administrators." />
+        ) : (
+          <ReadOnlyValue label="Restricted (only participants can see it)" value={doc.restricted ? "Yes" : "No"} />
+        )}
       </SectionForm>
     </SectionCard>
   );

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
-import { createUserSchema, updateUserSchema } from "@/lib/validations/auth";
-import { createUser, updateUser } from "@/lib/data/users";
+import { createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/validations/auth";
+import { createUser, resetUserPassword, updateUser } from "@/lib/data/users";
 
 export const createUserAction = authedAction(createUserSchema, async (input, actor) => {
   const user = await createUser(actor, input);
@@ -15,4 +15,9 @@ export const updateUserAction = authedAction(updateUserSchema, async (input, act
   const user = await updateUser(actor, input);
   revalidatePath("/admin/users");
   return user;
+});
+
+export const resetPasswordAction = authedAction(resetPasswordSchema, async (input, actor) => {
+  await resetUserPassword(actor, input);
+  return null;
 });

@@ -1,0 +1,63 @@
+import { expect, type Page, type Request } from "@playwright/test";
+import { uniqueKey } from "../fixtures";
+
+/** The postmortem document as its people use it: create, open sections, save, and record what was sent. */
+export class PostmortemPage {
+  constructor(readonly page: Page) {}
+
+  section(id: string) {
+    return this.page.getByTestId(`section-${id}`);
+  }
+
+  async create(name: string, severity: RegExp = /High/): Promise<string> {
+    await this.page.goto("/postmortems/new");
+    await this.page.getByLabel("Incident ID").fill(uniqueKey("INC-SEC"));
+    await this.page.getByLabel("Incident name").fill(name);
+    await this.page.getByLabel(severity).check();
+    await this.page.getByRole("button", { name: "Create postmortem" }).click();
+    await expect(this.page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/, { timeout: 30_000 });
+    return this.page.url();
+  }
+
+  /** The id of a user as the facilitator picker lists them (what a forged request would name). */
+  async userId(name: string): Promise<string> {
+    const option = this.section("details").getByLabel("Post-mortem facilitator").locator("option", { hasText: name });
+    return (await option.getAttribute("value")) as string;
+  }
+
+  /** Runs `act` and returns the server-action request it sent, to be replayed by someone else. */
+  async recordAction(act: () => Promise<void>): Promise<Request> {
+    const recorded = this.page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+    await act();
+    return recorded;
+  }
+
+  async addAttendee(name: string): Promise<Request> {
+    const details = this.section("details");
+    await details.getByLabel("Add attendee").selectOption({ label: name });
+    const request = await this.recordAction(() => details.getByRole("button", { name: "Add", exact: true }).click());
+    await expect(details.getByTestId("participant-row").filter({ hasText: name })).toBeVisible();
+    return request;
+  }
+
+  async saveSection(id: string): Promise<Request> {
+    const section = this.section(id);
+    const request = await this.recordAction(() => section.getByRole("button", { name: "Save", exact: true }).click());
+    await expect(section.getByTestId("save-state")).toHaveText("Saved");
+    return request;
+  }
+
+  async setRestricted(on: boolean): Promise<Request> {
+    await this.section("external-summary").getByLabel("Restricted (only participants can see it)").setChecked(on);
+    return this.saveSection("external-summary");
+  }
+}
+
+/** The body of a recorded server-action call: its first argument as an object, to be rewritten. */
+export function actionArgument(request: Request): Record<string, unknown> {
+  return (JSON.parse(request.postData() ?? "[]") as Record<string, unknown>[])[0];
+}
+
+export function actionBody(argument: Record<string, unknown>): string {
+  return JSON.stringify([argument]);
+}
