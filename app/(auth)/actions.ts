@@ -16,7 +16,7 @@ export type FormState = (ActionResult<null> & { email?: string }) | null;
 function safeCallback(value: FormDataEntryValue | null): string {
   const v = typeof value === "string" ? value : "";
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/postmortems";
+  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
 }
 
 function minutes(seconds: number) {
@@ -59,7 +59,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   } catch (error) {
     return failure(error);
   }
-  redirect("/postmortems");
+  redirect("/");
 }
 
 export async function signOutAction(): Promise<void> {
