@@ -94,3 +94,22 @@ export function keysetSql(columns: KeysetColumn[], values: string[]): Prisma.Sql
   });
   return sql`(${Prisma.join(alternatives, " OR ")})`;
 }
+
+const normSql = (col: Prisma.Sql) => sql`lower(regexp_replace(btrim(${col}), '\\s+', ' ', 'g'))`;
+
+/** recurrence.aiSystemKey in SQL: provider/model when the model is recorded, else the team. */
+export const aiSystemKeySql = sql`(CASE WHEN btrim(p."aiModel") <> '' THEN 'model:' || ${normSql(sql`p."aiProvider"`)} || '/' || ${normSql(sql`p."aiModel"`)}
+  WHEN p."teamId" IS NOT NULL THEN 'team:' || p."teamId" END)`;
+
+/**
+ * Ids of visible postmortems that are possible recurrences (recurrence.isPossibleRecurrence): an earlier,
+ * published, visible postmortem on the same AI system shares one of its AI causes. One window pass over
+ * (system, cause) groups instead of a pairwise join.
+ */
+export function repeatIdsSql(actor: Actor): Prisma.Sql {
+  return sql`(SELECT DISTINCT x."id" FROM (
+      SELECT p."id", bool_or(p."status" = 'PUBLISHED') OVER (PARTITION BY ${aiSystemKeySql}, ac."kind" ORDER BY p."incidentDate"
+        RANGE BETWEEN UNBOUNDED PRECEDING AND '1 millisecond' PRECEDING) AS "earlier"
+      FROM "Postmortem" p JOIN "AiCause" ac ON ac."postmortemId" = p."id"
+      WHERE ${visibleSql(actor)} AND ${aiSystemKeySql} IS NOT NULL) x WHERE x."earlier")`;
+}

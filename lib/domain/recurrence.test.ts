@@ -14,10 +14,11 @@ describe("recurrence", () => {
     expect(isPossibleRecurrence(later, { ...base, status: "IN_REVIEW" })).toBe(false);
     expect(isPossibleRecurrence(later, { ...base, aiCauses: ["MODEL_DRIFT"] })).toBe(false);
   });
-  it("compares provider and model without case, else falls back to the team", () => {
+  it("compares provider and model without case, else the team when no model is recorded", () => {
     expect(sameAiSystem(later, { ...base, aiProvider: " openai ", aiModel: "GPT-4o-2024-08-06" })).toBe(true);
     expect(sameAiSystem(later, { ...base, aiModel: "claude-3" })).toBe(false);
-    expect(sameAiSystem({ ...later, aiModel: "" }, { ...base, teamId: "t1" })).toBe(true);
+    expect(sameAiSystem({ ...later, aiModel: "" }, { ...base, aiModel: " ", teamId: "t1" })).toBe(true);
+    expect(sameAiSystem({ ...later, aiModel: "" }, { ...base, teamId: "t1" })).toBe(false);
     expect(sameAiSystem({ ...later, aiModel: "", teamId: null }, { ...base, teamId: null })).toBe(false);
   });
   it("scores shared causes above team and text", () => {

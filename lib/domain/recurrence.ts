@@ -1,8 +1,8 @@
 import type { AiCauseKind } from "@/lib/generated/prisma/enums";
 
 // "Possible recurrence": a postmortem shares an AI root cause and the same AI system with an earlier
-// published one. The same system means the same provider and model (compared without case or spacing),
-// or, when either side did not record its model, the same owning team.
+// published one. The AI system is the provider and model (compared without case or spacing) when the
+// model is recorded, else the owning team. lib/data/recurrence.ts computes the same key in SQL.
 
 export type RecurrenceCandidate = {
   id: string;
@@ -16,11 +16,16 @@ export type RecurrenceCandidate = {
 
 const norm = (v: string) => v.trim().toLowerCase().replace(/\s+/g, " ");
 
+/** "model:<provider>/<model>", or "team:<id>" when no model is recorded, or null when neither is known. */
+export function aiSystemKey(c: Pick<RecurrenceCandidate, "aiProvider" | "aiModel" | "teamId">): string | null {
+  const model = norm(c.aiModel);
+  if (model) return `model:${norm(c.aiProvider)}/${model}`;
+  return c.teamId ? `team:${c.teamId}` : null;
+}
+
 export function sameAiSystem(a: RecurrenceCandidate, b: RecurrenceCandidate): boolean {
-  const aModel = norm(a.aiModel);
-  const bModel = norm(b.aiModel);
-  if (aModel && bModel) return aModel === bModel && norm(a.aiProvider) === norm(b.aiProvider);
-  return a.teamId !== null && a.teamId === b.teamId;
+  const key = aiSystemKey(a);
+  return key !== null && key === aiSystemKey(b);
 }
 
 export function sharedCauses(a: RecurrenceCandidate, b: RecurrenceCandidate): AiCauseKind[] {

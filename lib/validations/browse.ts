@@ -31,7 +31,8 @@ export const browseFiltersSchema = z.object({
   reviewOverdue: z.enum(["1"]).optional().catch(undefined),
   actions: z.enum(ACTION_FILTERS).optional().catch(undefined),
 });
-export type BrowseFilters = z.infer<typeof browseFiltersSchema>;
+export type BrowseFilters = z.output<typeof browseFiltersSchema>;
+export type BrowseFiltersInput = z.input<typeof browseFiltersSchema>;
 
 /** Sorts a person can pick; each maps to a fixed ORDER BY in lib/data/postmortem-list.ts (an allowlist). */
 export const LIST_SORTS = ["relevance", "newest", "oldest", "severity", "key"] as const;
