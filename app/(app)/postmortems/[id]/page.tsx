@@ -16,6 +16,7 @@ import { ReviewClockBadge } from "@/components/postmortem/review-clock-badge";
 import { BlamelessReminder } from "@/components/postmortem/blameless-reminder";
 import { PublishPanel } from "@/components/postmortem/publish-panel";
 import { HistoryPanel } from "@/components/postmortem/history-panel";
+import { RelatedPanel } from "@/components/related/related-panel";
 import type { SectionProps } from "@/components/postmortem/section-props";
 import { DetailsSection } from "@/components/postmortem/sections/details-section";
 import { SeveritySection } from "@/components/postmortem/sections/severity-section";
@@ -109,6 +110,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         <div className="min-w-0 space-y-5">
           <BlamelessReminder />
           <PublishPanel doc={doc} />
+          <RelatedPanel actor={user} postmortemId={doc.id} canEdit={doc.permissions.edit} />
           {!doc.permissions.edit && doc.status !== "PUBLISHED" ? (
             <Alert tone="info">You can read this postmortem. Only its facilitator, attendees and admins edit it.</Alert>
           ) : null}
