@@ -35,11 +35,16 @@ export const CLOCKED_SEVERITIES = severitiesWhere((s) => reviewPolicyFor(s).meet
 
 /** No meeting yet, not published, and past the 48 hours: deadlines.reviewClock's "overdue". */
 export function reviewOverdueSql(now: Date): Prisma.Sql {
-  return sql`(p."severity"::text IN (${Prisma.join(CLOCKED_SEVERITIES)}) AND p."status" <> 'PUBLISHED'
+  return sql`(${severityInSql(CLOCKED_SEVERITIES)} AND p."status" <> 'PUBLISHED'
     AND p."meetingDate" IS NULL AND ${reviewDueSql} <= ${now.toISOString()}::timestamp(3))`;
 }
 
 const OPEN_STATUSES = sql`('OPEN', 'IN_PROGRESS')`;
+
+/** `p."severity" IN (…)` with enum-typed parameters, so indexes and statistics on the column apply. */
+export function severityInSql(severities: readonly string[]): Prisma.Sql {
+  return sql`p."severity" IN (${Prisma.join(severities.map((s) => sql`${s}::"Severity"`))})`;
+}
 
 /** A UTC day as a bound date parameter. */
 export const daySql = (d: Date) => sql`${toIsoDay(d)}::date`;
@@ -47,7 +52,7 @@ export const daySql = (d: Date) => sql`${toIsoDay(d)}::date`;
 export function openActionsSql(overdueOn?: Date): Prisma.Sql {
   const overdue = overdueOn ? sql`AND ca."deadline" < ${daySql(overdueOn)}` : Prisma.empty;
   return sql`EXISTS (SELECT 1 FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
-    AND ca."status"::text IN ${OPEN_STATUSES} ${overdue})`;
+    AND ca."status" IN ${OPEN_STATUSES} ${overdue})`;
 }
 
 export function searchQuerySql(q: string): Prisma.Sql {
@@ -62,7 +67,7 @@ export function browseWhereSql(actor: Actor, f: BrowseFilters, now: Date): Prism
   if (f.status) parts.push(sql`p."status" = ${f.status}::"PostmortemStatus"`);
   if (f.teamId) parts.push(sql`p."teamId" = ${f.teamId}`);
   if (f.facilitatorId) parts.push(sql`p."facilitatorId" = ${f.facilitatorId}`);
-  if (f.review) parts.push(sql`p."severity"::text IN (${Prisma.join(severitiesWhere((s) => reviewTypeFor(s) === f.review))})`);
+  if (f.review) parts.push(severityInSql(severitiesWhere((s) => reviewTypeFor(s) === f.review)));
   if (f.aiCause) {
     parts.push(sql`EXISTS (SELECT 1 FROM "AiCause" ac WHERE ac."postmortemId" = p."id" AND ac."kind" = ${f.aiCause}::"AiCauseKind")`);
   }

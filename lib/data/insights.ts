@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, AiCauseKind, FactorCategory, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, browseWhereSql, daySql, repeatIdsSql, reviewDueSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, browseWhereSql, daySql, repeatIdsSql, reviewDueSql } from "@/lib/data/browse-sql";
 import { browseFiltersSchema, type BrowseFiltersInput } from "@/lib/validations/browse";
 
 const sql = Prisma.sql;
@@ -69,7 +69,7 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
     db.$queryRaw<MonthReview[]>`SELECT "month", count(*)::int AS "held", count(*) FILTER (WHERE "heldAt" <= "dueAt")::int AS "within" FROM (
         SELECT to_char(date_trunc('month', p."incidentDate"), 'YYYY-MM') AS "month", ${reviewDueSql} AS "dueAt",
           CASE WHEN p."meetingDate" <= ${nowTs} THEN p."meetingDate" ELSE p."publishedAt" END AS "heldAt"
-        FROM ${f} p WHERE p."severity"::text IN (${Prisma.join(CLOCKED_SEVERITIES)})) r
+        FROM ${f} p WHERE ${severityInSql(CLOCKED_SEVERITIES)}) r
       WHERE "heldAt" IS NOT NULL GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<HorizonFollowThrough[]>`SELECT ca."horizon", count(*)::int AS "total",
         count(*) FILTER (WHERE ca."status" IN ('OPEN', 'IN_PROGRESS'))::int AS "open",

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, daySql, repeatIdsSql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, daySql, repeatIdsSql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
 import { addUtcDays, toIsoDay } from "@/lib/domain/dates";
 import type { ReportPeriod } from "@/lib/domain/report-period";
 import type { FollowUpReport, ReportAction, ReportPostmortem, ReportReview } from "@/lib/domain/report-markdown";
@@ -64,7 +64,7 @@ export async function getFollowUpReport(actor: Actor, period: ReportPeriod, team
     db.$queryRaw<(Omit<ReportReview, "heldAt" | "dueAt"> & { heldAt: Date; dueAt: Date; total: number })[]>`SELECT r.*, count(*) OVER ()::int AS "total" FROM (
         SELECT p."id", p."incidentKey", p."incidentName", p."severity"::text AS "severity", ${reviewDueSql} AS "dueAt",
           CASE WHEN p."meetingDate" <= ${nowTs} THEN p."meetingDate" ELSE p."publishedAt" END AS "heldAt"
-        FROM "Postmortem" p WHERE ${visible} AND p."severity"::text IN (${Prisma.join(CLOCKED_SEVERITIES)})) r
+        FROM "Postmortem" p WHERE ${visible} AND ${severityInSql(CLOCKED_SEVERITIES)}) r
       WHERE r."heldAt" >= ${start} AND r."heldAt" < ${end} ORDER BY r."heldAt", r."id" LIMIT ${REPORT_LIST_LIMIT}`,
     counted(db.$queryRaw`SELECT ${actionCols}, count(*) OVER ()::int AS "total" FROM ${actionFrom}
       WHERE ${visible} AND ca."deletedAt" IS NULL AND ca."status" = 'DONE' AND ca."completedAt" >= ${start} AND ca."completedAt" < ${end}

@@ -116,3 +116,10 @@ UPDATE "Postmortem" p SET "searchVector" = postmortem_search_vector(p);
 
 -- CreateIndex
 CREATE INDEX "Postmortem_searchVector_idx" ON "Postmortem" USING GIN ("searchVector");
+
+-- Partial indexes Prisma cannot describe (allowed by the drift test): reviews still waiting for their
+-- meeting (the overview's 48-hour list) and unfinished actions by deadline (overdue counts, the tracker).
+CREATE INDEX "Postmortem_pendingReview_idx" ON "Postmortem" ("incidentDate")
+  WHERE "status" <> 'PUBLISHED' AND "meetingDate" IS NULL AND "deletedAt" IS NULL;
+CREATE INDEX "CorrectiveAction_unfinished_deadline_idx" ON "CorrectiveAction" ("deadline")
+  WHERE "status" IN ('OPEN', 'IN_PROGRESS') AND "deletedAt" IS NULL;
