@@ -6,6 +6,9 @@ const DAY = 86_400_000;
 const rand = () => Math.random().toString(36).slice(2, 8);
 
 test.describe("managers' view", () => {
+  // Each story sets up two people's work through the UI first, so it gets more than the default minute.
+  test.describe.configure({ timeout: 600_000 });
+
   test("a viewer searches, filters, reads insights and exports the tracker, and never meets a restricted postmortem", async ({ browser }) => {
     const word = `quokka${rand()}`;
     const tag = `e2e-${rand()}`;
