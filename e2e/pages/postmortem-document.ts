@@ -18,7 +18,8 @@ export class PostmortemDocument {
     await this.page.getByLabel("Date of incident (UTC)").fill(incidentDate.toISOString().slice(0, 16));
     await this.page.getByLabel(new RegExp(severity)).check();
     await this.page.getByRole("button", { name: "Create postmortem" }).click();
-    await expect(this.page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/);
+    // Creating runs a server action and a redirect: allow for a slow, shared machine.
+    await expect(this.page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/, { timeout: 60_000 });
     return { key, id: new URL(this.page.url()).pathname.split("/").pop()!, url: this.page.url() };
   }
 
