@@ -1,11 +1,11 @@
 import { test, expect, signIn, waitForHydration, USERS, DEMO_PASSWORD } from "./fixtures";
 
 test.describe("sign-in", () => {
-  test("a demo user signs in and sees the postmortem list", async ({ page }) => {
+  test("a demo user signs in and lands on the overview", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
     await signIn(page, "facilitator");
-    await expect(page.getByRole("heading", { name: "Postmortems" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toHaveText("Priya Raman");
   });
 

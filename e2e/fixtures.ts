@@ -35,7 +35,8 @@ export async function signIn(page: Page, who: Who | string, password = DEMO_PASS
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/postmortems/);
+  // Signed-in people land on the overview (or the page they were sent away from).
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 /** A separate browser context signed in as someone: one "person" in a multi-user test. */

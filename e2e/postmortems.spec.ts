@@ -3,13 +3,14 @@ import { test, expect, signIn, personPage, replayAction, uniqueKey } from "./fix
 test.describe("postmortem list and creation", () => {
   test("the list shows the demo postmortems and filters by search", async ({ page }) => {
     await signIn(page, "manager");
+    await page.getByRole("link", { name: "All postmortems" }).click();
     const table = page.getByTestId("postmortem-table");
     await expect(table.getByText("Vendor model update produced hallucinated refund promises")).toBeVisible();
     await page.getByLabel("Search postmortems").fill("refund");
-    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(table.getByRole("link")).toHaveCount(1);
     await page.getByLabel("Search postmortems").fill("no-such-incident-anywhere");
-    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page.getByText("No postmortems match these filters.")).toBeVisible();
   });
 

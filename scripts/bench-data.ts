@@ -53,7 +53,8 @@ async function workload(metrics: Metric[]) {
   };
   // Imported only now: lib/db/client reads EMBEDDED_DATABASE and DATABASE_URL, which main() has just set.
   const { getDb } = await import("@/lib/db/client");
-  const { createPostmortem, listPostmortems } = await import("@/lib/data/postmortems");
+  const { createPostmortem } = await import("@/lib/data/postmortems");
+  const { listPostmortems } = await import("@/lib/data/postmortem-list");
   const { getPostmortemDocument } = await import("@/lib/data/postmortem-document");
   const { updatePostmortemSection } = await import("@/lib/data/postmortem-fields");
   const { createTimelineEntry, pasteTimeline, updateTimelineEntry } = await import("@/lib/data/timeline");
@@ -117,7 +118,7 @@ async function workload(metrics: Metric[]) {
   spread(`getPostmortemDocument (${SIZES.timelineRows}+ rows)`, "ms", await reads(() => getPostmortemDocument(owner, bigId)));
   spread("listPostmortems q", "ms", await reads(() => listPostmortems(reader, { q: "hallucination" })));
   spread("listPostmortems filters", "ms", await reads(() =>
-    listPostmortems(reader, { severity: "HIGH", status: "DRAFT", teamId: teams[1].id, sort: "incidentKey", dir: "asc" })));
+    listPostmortems(reader, { severity: "HIGH", status: "DRAFT", teamId: teams[1].id, sort: "key" })));
 
   let summary = "";
   spread("updatePostmortemSection summary", "ms/op", await timeEach(SIZES.summaryEdits, async (i) => {

@@ -55,7 +55,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   } catch (error) {
     return failure(error);
   }
-  redirect("/postmortems");
+  redirect("/");
 }
 
 export async function signOutAction(): Promise<void> {

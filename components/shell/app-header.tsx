@@ -9,12 +9,24 @@ export function AppHeader({ user }: { user: SessionUser }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/postmortems" className="font-semibold text-slate-900">
+        <Link href="/" className="font-semibold text-slate-900">
           Postmortems
         </Link>
         <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
+          <Link href="/" className="text-slate-700 hover:text-slate-900">
+            Overview
+          </Link>
           <Link href="/postmortems" className="text-slate-700 hover:text-slate-900">
             All postmortems
+          </Link>
+          <Link href="/insights" className="text-slate-700 hover:text-slate-900">
+            Insights
+          </Link>
+          <Link href="/tracker" className="text-slate-700 hover:text-slate-900">
+            Action tracker
+          </Link>
+          <Link href="/report" className="text-slate-700 hover:text-slate-900">
+            Follow-up report
           </Link>
           <Link href="/actions" className="text-slate-700 hover:text-slate-900">
             My actions

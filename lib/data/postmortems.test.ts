@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { createPostmortem, listPostmortems, suggestIncidentKey } from "@/lib/data/postmortems";
+import { createPostmortem, suggestIncidentKey } from "@/lib/data/postmortems";
+import { listPostmortems } from "@/lib/data/postmortem-list";
 import { getPostmortemDocument } from "@/lib/data/postmortem-document";
 import { AppError } from "@/lib/errors";
 import { addTestParticipant, createTestPostmortem, createTestUser, uniqueIncidentKey } from "@/test/factories";

@@ -3,24 +3,9 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canOrg, type Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PostmortemStatus, Severity } from "@/lib/generated/prisma/enums";
-import type { ListPostmortemsInput } from "@/lib/validations/postmortem";
+import type { Severity } from "@/lib/generated/prisma/enums";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import { TEMPLATE_TIMELINE_ROWS, TEMPLATE_WHY_COUNT, TEMPLATE_FACTOR_CATEGORIES } from "@/lib/domain/template";
-
-export type PostmortemListItem = {
-  id: string;
-  incidentKey: string;
-  incidentName: string;
-  severity: Severity;
-  status: PostmortemStatus;
-  incidentDate: string;
-  facilitatorName: string | null;
-  teamName: string | null;
-  restricted: boolean;
-};
-
-export const PAGE_SIZE = 25;
 
 /** Postmortems the actor may see: all for admins, otherwise unrestricted ones plus those they are part of. */
 export function visibleWhere(actor: Actor): Prisma.PostmortemWhereInput {
@@ -33,70 +18,6 @@ export function visibleWhere(actor: Actor): Prisma.PostmortemWhereInput {
       { createdById: actor.id },
       { participants: { some: { userId: actor.id } } },
     ],
-  };
-}
-
-export async function listPostmortems(
-  actor: Actor,
-  input: ListPostmortemsInput,
-): Promise<{ items: PostmortemListItem[]; total: number; page: number; pageCount: number }> {
-  const db = getDb();
-  const filters: Prisma.PostmortemWhereInput[] = [visibleWhere(actor)];
-  if (input.severity) filters.push({ severity: input.severity });
-  if (input.status) filters.push({ status: input.status });
-  if (input.teamId) filters.push({ teamId: input.teamId });
-  if (input.q) {
-    const matches = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Postmortem"
-      WHERE "deletedAt" IS NULL AND "searchVector" @@ websearch_to_tsquery('english', ${input.q})
-      LIMIT 1000`;
-    filters.push({
-      OR: [
-        { id: { in: matches.map((m) => m.id) } },
-        { incidentKey: { contains: input.q, mode: "insensitive" } },
-        { incidentName: { contains: input.q, mode: "insensitive" } },
-      ],
-    });
-  }
-  const where: Prisma.PostmortemWhereInput = { AND: filters };
-  // Sort columns come from the schema's allowlist only (SORTABLE_COLUMNS); never from raw input.
-  const sort = input.sort ?? "incidentDate";
-  const dir = input.dir ?? (sort === "incidentDate" ? "desc" : "asc");
-  const total = await db.postmortem.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(input.page ?? 1, pageCount);
-  const rows = await db.postmortem.findMany({
-    where,
-    orderBy: [{ [sort]: dir }, { id: "asc" }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: {
-      id: true,
-      incidentKey: true,
-      incidentName: true,
-      severity: true,
-      status: true,
-      incidentDate: true,
-      restricted: true,
-      facilitator: { select: { name: true } },
-      team: { select: { name: true } },
-    },
-  });
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      incidentKey: r.incidentKey,
-      incidentName: r.incidentName,
-      severity: r.severity,
-      status: r.status,
-      incidentDate: r.incidentDate.toISOString(),
-      restricted: r.restricted,
-      facilitatorName: r.facilitator?.name ?? null,
-      teamName: r.team?.name ?? null,
-    })),
-    total,
-    page,
-    pageCount,
   };
 }
 

@@ -28,17 +28,3 @@ export const createPostmortemSchema = z
 
 export type CreatePostmortemInput = z.input<typeof createPostmortemSchema>;
 export type CreatePostmortemOutput = z.output<typeof createPostmortemSchema>;
-
-export const SORTABLE_COLUMNS = ["incidentDate", "incidentKey", "severity", "status", "incidentName"] as const;
-
-export const listPostmortemsSchema = z.object({
-  q: z.string().trim().max(200).transform(stripControlCharacters).optional().catch(undefined),
-  severity: z.enum(Severity).optional().catch(undefined),
-  status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED"]).optional().catch(undefined),
-  teamId: idSchema.optional().catch(undefined),
-  sort: z.enum(SORTABLE_COLUMNS).optional().catch(undefined),
-  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-
-export type ListPostmortemsInput = z.infer<typeof listPostmortemsSchema>;

@@ -1,48 +1,59 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { canOrg } from "@/lib/auth/permissions";
-import { listPostmortems, listTeams } from "@/lib/data/postmortems";
-import { listPostmortemsSchema } from "@/lib/validations/postmortem";
+import { listPostmortems } from "@/lib/data/postmortem-list";
+import { browseOptions } from "@/lib/data/browse-options";
+import { flattenParams, listPostmortemsSchema, toQueryString } from "@/lib/validations/browse";
 import { buttonClass } from "@/components/ui/button";
-import { PostmortemFilters } from "@/components/postmortems/postmortem-filters";
-import { PostmortemTable } from "@/components/postmortems/postmortem-table";
+import { Select } from "@/components/ui/field";
+import { FilterForm } from "@/components/browse/filter-form";
+import { PostmortemResults } from "@/components/browse/postmortem-results";
 
 export const metadata = { title: "Postmortems" };
 
+const SORT_LABELS = { relevance: "Best match", newest: "Newest first", oldest: "Oldest first", severity: "Most severe first", key: "Incident ID" } as const;
+
 export default async function PostmortemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requireUser();
-  const raw = await searchParams;
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const filters = listPostmortemsSchema.parse(flat);
-  const [result, teams] = await Promise.all([listPostmortems(user, filters), listTeams()]);
-  const filtered = Boolean(filters.q || filters.severity || filters.status || filters.teamId);
+  const params = flattenParams(await searchParams);
+  const query = listPostmortemsSchema.parse(params);
+  const [result, options] = await Promise.all([listPostmortems(user, query), browseOptions(user)]);
+  const { after, ...filters } = query;
+  const filtered = Object.entries(filters).some(([k, v]) => k !== "sort" && v !== undefined);
   const canCreate = canOrg(user, "createPostmortem");
+  const stringFilters = filters as Record<string, string | undefined>;
 
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Postmortems</h1>
-          <p className="text-sm text-slate-600">
-            {result.total} {result.total === 1 ? "postmortem" : "postmortems"}
+          <p className="text-sm text-slate-600" data-testid="result-count">
+            {result.total.toLocaleString("en-GB")} {result.total === 1 ? "postmortem" : "postmortems"}
             {filtered ? " match these filters" : ""}
           </p>
         </div>
-        {canCreate ? (
-          <Link href="/postmortems/new" className={buttonClass()}>
-            New postmortem
-          </Link>
-        ) : null}
+        <div className="flex gap-2">
+          <Link href={`/insights${toQueryString({ ...stringFilters, sort: undefined })}`} className={buttonClass("secondary")}>Insights for these</Link>
+          {canCreate ? <Link href="/postmortems/new" className={buttonClass()}>New postmortem</Link> : null}
+        </div>
       </div>
-      <PostmortemFilters filters={filters} teams={teams} />
+      <FilterForm path="/postmortems" filters={filters} options={options}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="sort" className="text-xs font-medium text-slate-600">Sort</label>
+          <Select id="sort" name="sort" defaultValue={result.sort}>
+            {Object.entries(SORT_LABELS).map(([v, l]) => (
+              <option key={v} value={v} disabled={v === "relevance" && !filters.q}>{l}</option>
+            ))}
+          </Select>
+        </div>
+      </FilterForm>
       {result.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-          {filtered ? (
+          {filtered || after ? (
             <>
               <p className="font-medium">No postmortems match these filters.</p>
-              <Link href="/postmortems" className="mt-2 inline-block text-sm text-brand-600 hover:underline">
-                Clear filters
-              </Link>
+              <Link href="/postmortems" className="mt-2 inline-block text-sm text-brand-600 hover:underline">Clear filters</Link>
             </>
           ) : (
             <>
@@ -50,16 +61,22 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
               <p className="mt-1 text-sm text-slate-600">
                 When an AI incident is resolved, start its postmortem here and hold the review within 48 hours.
               </p>
-              {canCreate ? (
-                <Link href="/postmortems/new" className={`${buttonClass()} mt-4`}>
-                  Start the first postmortem
-                </Link>
-              ) : null}
+              {canCreate ? <Link href="/postmortems/new" className={`${buttonClass()} mt-4`}>Start the first postmortem</Link> : null}
             </>
           )}
         </div>
       ) : (
-        <PostmortemTable items={result.items} page={result.page} pageCount={result.pageCount} filters={filters} />
+        <>
+          <PostmortemResults items={result.items} />
+          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+            {after ? <Link href={`/postmortems${toQueryString(stringFilters)}`} className="text-brand-600 hover:underline">First page</Link> : <span />}
+            {result.nextCursor ? (
+              <Link href={`/postmortems${toQueryString(stringFilters, { after: result.nextCursor })}`} className="text-brand-600 hover:underline">
+                Next page
+              </Link>
+            ) : <span className="text-slate-500">End of results</span>}
+          </nav>
+        </>
       )}
     </div>
   );

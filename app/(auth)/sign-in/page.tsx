@@ -7,7 +7,7 @@ import { signupState } from "@/lib/data/users";
 export const metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getCurrentUser()) redirect("/postmortems");
+  if (await getCurrentUser()) redirect("/");
   const { callbackUrl } = await searchParams;
   const { open } = await signupState();
   return (

@@ -19,6 +19,7 @@ import { HistoryPanel } from "@/components/postmortem/history-panel";
 import { DocumentSections } from "@/components/postmortem/document-sections";
 import { LiveDocProvider } from "@/components/live/live-doc-provider";
 import { LiveStatusBar } from "@/components/live/live-status-bar";
+import { RelatedPanel } from "@/components/related/related-panel";
 
 const LOG_SECTIONS: readonly SectionId[] = ["details", "severity", "summary", "timeline", "root-cause", "actions", "external-summary"];
 
@@ -83,6 +84,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
           <LiveStatusBar />
           <BlamelessReminder />
           <PublishPanel doc={doc} />
+          <RelatedPanel actor={user} postmortemId={doc.id} canEdit={doc.permissions.edit} />
           {!doc.permissions.edit && doc.status !== "PUBLISHED" ? (
             <Alert tone="info">You can read this postmortem. Only its facilitator, attendees and admins edit it.</Alert>
           ) : null}

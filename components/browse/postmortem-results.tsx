@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { PostmortemListItem } from "@/lib/data/postmortem-list";
+import { SeverityBadge, StatusBadge, formatDate } from "@/components/postmortems/labels";
+import { Badge } from "@/components/ui/badge";
+import { Highlighted } from "@/components/browse/highlighted";
+import { formatDuration } from "@/lib/domain/metrics";
+import { AI_CAUSE_BY_KIND } from "@/lib/domain/template";
+
+const minutes = (m: number | null) => (m === null ? "—" : formatDuration(m));
+
+/** Search and browse results: what a manager scans for, with the matched text when searching. */
+export function PostmortemResults({ items }: { items: PostmortemListItem[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="postmortem-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">Incident</th>
+            <th scope="col" className="px-3 py-2">Severity</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">Incident date</th>
+            <th scope="col" className="px-3 py-2">To detect</th>
+            <th scope="col" className="px-3 py-2">To resolve</th>
+            <th scope="col" className="px-3 py-2">AI causes</th>
+            <th scope="col" className="px-3 py-2">Actions</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((pm) => (
+            <tr key={pm.id} className="align-top hover:bg-slate-50" data-testid="postmortem-result">
+              <td className="max-w-xl px-3 py-2">
+                <div className="font-mono text-xs text-slate-500">{pm.incidentKey}</div>
+                <Link href={`/postmortems/${pm.id}`} className="font-medium text-brand-700 hover:underline">{pm.incidentName}</Link>
+                {pm.restricted ? <span className="ml-2"><Badge>Restricted</Badge></span> : null}
+                <div className="mt-0.5 text-xs text-slate-500">
+                  {[pm.teamName, pm.facilitatorName ? `facilitated by ${pm.facilitatorName}` : null].filter(Boolean).join(" · ") || "No team"}
+                  {pm.tags.length > 0 ? <span> · {pm.tags.map((t) => `#${t}`).join(" ")}</span> : null}
+                </div>
+                {pm.snippet ? (
+                  <p className="mt-1 text-xs text-slate-700" data-testid="search-snippet"><Highlighted text={pm.snippet} /></p>
+                ) : null}
+              </td>
+              <td className="px-3 py-2"><SeverityBadge severity={pm.severity} /></td>
+              <td className="px-3 py-2"><StatusBadge status={pm.status} /></td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {formatDate(pm.incidentDate)}
+                {pm.publishedAt ? <div className="text-xs text-slate-500">Published {formatDate(pm.publishedAt)}</div> : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">{minutes(pm.detectMinutes)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{minutes(pm.resolveMinutes)}</td>
+              <td className="px-3 py-2 text-xs">{pm.aiCauses.map((k) => AI_CAUSE_BY_KIND[k].label).join(", ") || "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-xs">
+                {pm.openActions} open
+                {pm.overdueActions > 0 ? <div className="font-medium text-red-700">{pm.overdueActions} overdue</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

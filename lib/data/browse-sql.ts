@@ -1,0 +1,120 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { canOrg, type Actor } from "@/lib/auth/permissions";
+import { SEVERITIES, reviewPolicyFor, reviewTypeFor } from "@/lib/domain/severity-policy";
+import { REVIEW_WINDOW_HOURS } from "@/lib/domain/deadlines";
+import { addUtcDays, parseIsoDay, toIsoDay } from "@/lib/domain/dates";
+import type { BrowseFilters } from "@/lib/validations/browse";
+
+// SQL fragments shared by every managers' query (list, overview, insights, tracker, report, similar).
+// All of them read the postmortem as alias `p`. Values are always bound parameters; the only raw SQL
+// is fixed text from this file.
+
+const sql = Prisma.sql;
+
+/**
+ * The same rule as permissions.can(…, "view"): admins see everything; others see unrestricted
+ * postmortems and restricted ones they facilitate, created or take part in. Deleted ones never show.
+ */
+export function visibleSql(actor: Actor): Prisma.Sql {
+  if (canOrg(actor, "viewAllRestricted")) return sql`p."deletedAt" IS NULL`;
+  return sql`p."deletedAt" IS NULL AND (NOT p."restricted" OR p."facilitatorId" = ${actor.id} OR p."createdById" = ${actor.id}
+    OR EXISTS (SELECT 1 FROM "Participant" pa WHERE pa."postmortemId" = p."id" AND pa."userId" = ${actor.id}))`;
+}
+
+const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) =>
+  SEVERITIES.map((s) => s.value).filter(keep);
+
+/** Earliest RESOLVED time, else the incident date: the start of the 48-hour clock (deadlines.reviewDueAt). */
+export const reviewDueSql = sql`(coalesce((SELECT min(te."occurredAt") FROM "TimelineEntry" te
+  WHERE te."postmortemId" = p."id" AND te."milestone" = 'RESOLVED' AND te."deletedAt" IS NULL), p."incidentDate")
+  + make_interval(hours => ${REVIEW_WINDOW_HOURS}))`;
+
+/** Severities that have a review meeting and so a 48-hour clock (all but Low). */
+export const CLOCKED_SEVERITIES = severitiesWhere((s) => reviewPolicyFor(s).meetingExpected);
+
+/** No meeting yet, not published, and past the 48 hours: deadlines.reviewClock's "overdue". */
+export function reviewOverdueSql(now: Date): Prisma.Sql {
+  return sql`(${severityInSql(CLOCKED_SEVERITIES)} AND p."status" <> 'PUBLISHED'
+    AND p."meetingDate" IS NULL AND ${reviewDueSql} <= ${now.toISOString()}::timestamp(3))`;
+}
+
+const OPEN_STATUSES = sql`('OPEN', 'IN_PROGRESS')`;
+
+/** `p."severity" IN (…)` with enum-typed parameters, so indexes and statistics on the column apply. */
+export function severityInSql(severities: readonly string[]): Prisma.Sql {
+  return sql`p."severity" IN (${Prisma.join(severities.map((s) => sql`${s}::"Severity"`))})`;
+}
+
+/** A UTC day as a bound date parameter. */
+export const daySql = (d: Date) => sql`${toIsoDay(d)}::date`;
+
+export function openActionsSql(overdueOn?: Date): Prisma.Sql {
+  const overdue = overdueOn ? sql`AND ca."deadline" < ${daySql(overdueOn)}` : Prisma.empty;
+  return sql`EXISTS (SELECT 1 FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
+    AND ca."status" IN ${OPEN_STATUSES} ${overdue})`;
+}
+
+export function searchQuerySql(q: string): Prisma.Sql {
+  return sql`websearch_to_tsquery('english', ${q})`;
+}
+
+/** Every filter of the managers' views as one AND-ed condition on `p`, visibility included. */
+export function browseWhereSql(actor: Actor, f: BrowseFilters, now: Date): Prisma.Sql {
+  const parts: Prisma.Sql[] = [visibleSql(actor)];
+  if (f.q) parts.push(sql`p."searchVector" @@ ${searchQuerySql(f.q)}`);
+  if (f.severity) parts.push(sql`p."severity" = ${f.severity}::"Severity"`);
+  if (f.status) parts.push(sql`p."status" = ${f.status}::"PostmortemStatus"`);
+  if (f.teamId) parts.push(sql`p."teamId" = ${f.teamId}`);
+  if (f.facilitatorId) parts.push(sql`p."facilitatorId" = ${f.facilitatorId}`);
+  if (f.review) parts.push(severityInSql(severitiesWhere((s) => reviewTypeFor(s) === f.review)));
+  if (f.aiCause) {
+    parts.push(sql`EXISTS (SELECT 1 FROM "AiCause" ac WHERE ac."postmortemId" = p."id" AND ac."kind" = ${f.aiCause}::"AiCauseKind")`);
+  }
+  if (f.factor) {
+    // The template starts every postmortem with one empty factor per category: only written ones count.
+    parts.push(sql`EXISTS (SELECT 1 FROM "ContributingFactor" cf WHERE cf."postmortemId" = p."id"
+      AND cf."category" = ${f.factor}::"FactorCategory" AND btrim(cf."description") <> '')`);
+  }
+  if (f.tag) parts.push(sql`EXISTS (SELECT 1 FROM "PostmortemTag" pt WHERE pt."postmortemId" = p."id" AND pt."tag" = ${f.tag})`);
+  if (f.from) parts.push(sql`p."incidentDate" >= ${f.from}::timestamp(3)`);
+  if (f.to) parts.push(sql`p."incidentDate" < ${toIsoDay(addUtcDays(parseIsoDay(f.to)!, 1))}::timestamp(3)`);
+  if (f.reviewOverdue) parts.push(reviewOverdueSql(now));
+  if (f.actions === "open") parts.push(openActionsSql());
+  if (f.actions === "overdue") parts.push(openActionsSql(now));
+  return Prisma.join(parts, " AND ");
+}
+
+export type KeysetColumn = { expr: Prisma.Sql; desc: boolean; cast: Prisma.Sql };
+
+/**
+ * "After this row" for a multi-column ORDER BY with mixed directions:
+ * (c1 beyond v1) OR (c1 = v1 AND c2 beyond v2) OR …
+ */
+export function keysetSql(columns: KeysetColumn[], values: string[]): Prisma.Sql {
+  const alternatives = columns.map((col, i) => {
+    const equal = columns.slice(0, i).map((c, j) => sql`${c.expr} = ${values[j]}::${c.cast}`);
+    const beyond = col.desc ? sql`${col.expr} < ${values[i]}::${col.cast}` : sql`${col.expr} > ${values[i]}::${col.cast}`;
+    return sql`(${Prisma.join([...equal, beyond], " AND ")})`;
+  });
+  return sql`(${Prisma.join(alternatives, " OR ")})`;
+}
+
+const normSql = (col: Prisma.Sql) => sql`lower(regexp_replace(btrim(${col}), '\\s+', ' ', 'g'))`;
+
+/** recurrence.aiSystemKey in SQL: provider/model when the model is recorded, else the team. */
+export const aiSystemKeySql = sql`(CASE WHEN btrim(p."aiModel") <> '' THEN 'model:' || ${normSql(sql`p."aiProvider"`)} || '/' || ${normSql(sql`p."aiModel"`)}
+  WHEN p."teamId" IS NOT NULL THEN 'team:' || p."teamId" END)`;
+
+/**
+ * Ids of visible postmortems that are possible recurrences (recurrence.isPossibleRecurrence): an earlier,
+ * published, visible postmortem on the same AI system shares one of its AI causes. One window pass over
+ * (system, cause) groups instead of a pairwise join.
+ */
+export function repeatIdsSql(actor: Actor): Prisma.Sql {
+  return sql`(SELECT DISTINCT x."id" FROM (
+      SELECT p."id", bool_or(p."status" = 'PUBLISHED') OVER (PARTITION BY ${aiSystemKeySql}, ac."kind" ORDER BY p."incidentDate"
+        RANGE BETWEEN UNBOUNDED PRECEDING AND '1 millisecond' PRECEDING) AS "earlier"
+      FROM "Postmortem" p JOIN "AiCause" ac ON ac."postmortemId" = p."id"
+      WHERE ${visibleSql(actor)} AND ${aiSystemKeySql} IS NOT NULL) x WHERE x."earlier")`;
+}
