@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getPostmortemDocument, type PostmortemDocument } from "@/lib/data/postmortem-document";
@@ -9,7 +8,6 @@ import { sectionStatus } from "@/lib/domain/completeness";
 import { reviewClock } from "@/lib/domain/deadlines";
 import { reviewPolicyFor, SECTION_IDS, type SectionId } from "@/lib/domain/severity-policy";
 import { SeverityBadge, StatusBadge, formatDate } from "@/components/postmortems/labels";
-import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { SectionNav } from "@/components/postmortem/section-nav";
 import { ReviewClockBadge } from "@/components/postmortem/review-clock-badge";
@@ -30,6 +28,8 @@ import { ImpactSection } from "@/components/postmortem/sections/impact-section";
 import { ActionsSection } from "@/components/postmortem/sections/actions-section";
 import { LessonsSection } from "@/components/postmortem/sections/lessons-section";
 import { ExternalSection } from "@/components/postmortem/sections/external-section";
+import { ExportLinks } from "@/components/sharing/export-links";
+import { getExternalRelease } from "@/lib/data/external-summary";
 
 // The template's order. A Low incident is a log entry: only what a log needs is shown.
 const SECTIONS: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
@@ -81,7 +81,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
     new Date(),
   );
   const sections = policy.type === "LOG" ? LOG_SECTIONS : SECTION_IDS;
-  const props: SectionProps = { doc, users, canEdit: doc.permissions.edit };
+  const externalRelease = await getExternalRelease(user, doc.id);
+  const props: SectionProps = { doc, users, canEdit: doc.permissions.edit, externalRelease };
 
   return (
     <article className="space-y-5" data-review-type={policy.type}>
@@ -96,9 +97,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
           <span>· Incident {formatDate(doc.incidentDate)}</span>
           {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
           {doc.teamName ? <span>· {doc.teamName}</span> : null}
-          <Link href={`/postmortems/${doc.id}/print`} className={`${buttonClass("secondary", "sm")} no-print ml-auto`}>
-            Print view
-          </Link>
+          <ExportLinks postmortemId={doc.id} />
         </div>
       </header>
 
