@@ -2,4 +2,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { bootstrap } = await import("@/lib/db/bootstrap");
   await bootstrap();
+  const { startJobs } = await import("@/lib/jobs/start");
+  await startJobs((line) => console.log(`[postmortems] ${line}`));
 }

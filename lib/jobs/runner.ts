@@ -22,6 +22,8 @@ export type JobRunnerOptions = {
   /** How often new DocEvents are looked for (0 = only on the per-minute schedule). */
   notifyEverySeconds?: number;
   queueOverrides?: Parameters<typeof ensureQueues>[1];
+  /** Run the cron schedules (off in tests, which send jobs themselves). */
+  scheduling?: boolean;
   log?: (line: string) => void;
 };
 
@@ -30,7 +32,8 @@ export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(`[postmortems] ${line}`));
-  const boss = createBoss(options.pool, { schedule: true, supervise: true });
+  const scheduling = options.scheduling ?? true;
+  const boss = createBoss(options.pool, { schedule: scheduling, supervise: true });
   boss.on("error", (error: unknown) => log(`job queue error: ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();
   await ensureQueues(boss, options.queueOverrides);
@@ -66,10 +69,12 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     await enqueue(QUEUES.webhook, await strandedDeliveryIds(olderThan));
   });
 
-  await boss.schedule(QUEUES.notify, "* * * * *");
-  await boss.schedule(QUEUES.reminders, "*/10 * * * *");
-  await boss.schedule(QUEUES.sweep, "*/5 * * * *");
-  await boss.schedule(QUEUES.trackerSync, "*/30 * * * *");
+  if (scheduling) {
+    await boss.schedule(QUEUES.notify, "* * * * *");
+    await boss.schedule(QUEUES.reminders, "*/10 * * * *");
+    await boss.schedule(QUEUES.sweep, "*/5 * * * *");
+    await boss.schedule(QUEUES.trackerSync, "*/30 * * * *");
+  }
 
   const every = options.notifyEverySeconds ?? 5;
   const timer = every > 0 ? setInterval(() => void boss.send(QUEUES.notify, {}).catch(() => {}), every * 1000) : null;
