@@ -91,3 +91,27 @@ export async function syncTrackerTickets(): Promise<{ updated: number; failed: n
   }
   return { updated, failed };
 }
+
+export type TrackerConnectionDto = { kind: TrackerKind; baseUrl: string; email: string; project: string };
+
+/** For the admin page: where each tracker points; the token is never sent back to the browser. */
+export async function listTrackerConnections(actor: Actor): Promise<TrackerConnectionDto[]> {
+  if (!canOrg(actor, "manageUsers")) throw new AppError("FORBIDDEN");
+  return getDb().trackerConnection.findMany({ select: { kind: true, baseUrl: true, email: true, project: true }, orderBy: { kind: "asc" } });
+}
+
+export type ActionTicketDto = {
+  id: string; number: number; action: string; trackerKind: TrackerKind | null; trackerKey: string | null; trackerUrl: string | null;
+  trackerStatus: string | null; trackerSyncedAt: string | null;
+};
+
+/** The postmortem's actions with their tracker tickets, for whoever may read the postmortem. */
+export async function listActionTickets(actor: Actor, postmortemId: string): Promise<ActionTicketDto[]> {
+  const db = getDb();
+  await authorize(db, actor, postmortemId, "view");
+  const rows = await db.correctiveAction.findMany({
+    where: { postmortemId, deletedAt: null, action: { not: "" } }, orderBy: { number: "asc" },
+    select: { id: true, number: true, action: true, trackerKind: true, trackerKey: true, trackerUrl: true, trackerStatus: true, trackerSyncedAt: true },
+  });
+  return rows.map((r) => ({ ...r, trackerSyncedAt: r.trackerSyncedAt?.toISOString() ?? null }));
+}

@@ -30,6 +30,10 @@ import { LessonsSection } from "@/components/postmortem/sections/lessons-section
 import { ExternalSection } from "@/components/postmortem/sections/external-section";
 import { ExportLinks } from "@/components/sharing/export-links";
 import { getExternalRelease } from "@/lib/data/external-summary";
+import { getSharing } from "@/lib/data/distribution";
+import { configuredTrackers, listActionTickets } from "@/lib/integrations/trackers";
+import { ShareLessonsCard } from "@/components/sharing/share-lessons-card";
+import { TrackerTickets } from "@/components/sharing/tracker-tickets";
 
 // The template's order. A Low incident is a log entry: only what a log needs is shown.
 const SECTIONS: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
@@ -81,7 +85,9 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
     new Date(),
   );
   const sections = policy.type === "LOG" ? LOG_SECTIONS : SECTION_IDS;
-  const externalRelease = await getExternalRelease(user, doc.id);
+  const [externalRelease, sharing, trackers, tickets] = await Promise.all([
+    getExternalRelease(user, doc.id), getSharing(user, doc.id), configuredTrackers(), listActionTickets(user, doc.id),
+  ]);
   const props: SectionProps = { doc, users, canEdit: doc.permissions.edit, externalRelease };
 
   return (
@@ -121,6 +127,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
             const Section = SECTIONS[sectionId];
             return <Section key={sectionId} {...props} />;
           })}
+          <ShareLessonsCard postmortemId={doc.id} sharing={sharing} users={users} />
+          <TrackerTickets postmortemId={doc.id} tickets={tickets} trackers={trackers} canCreate={user.role !== "VIEWER" && (doc.permissions.edit || doc.facilitatorId === user.id || user.role === "ADMIN")} />
           <HistoryPanel postmortemId={doc.id} />
         </div>
       </div>
