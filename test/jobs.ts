@@ -6,14 +6,15 @@ import { startJobRunner, type JobRunner, type JobRunnerOptions } from "@/lib/job
 import type { QueueName } from "@/lib/jobs/queues";
 
 export function startTestRunner(pool: pg.Pool, options: Partial<JobRunnerOptions> = {}): Promise<JobRunner> {
-  return startJobRunner({ pool, pollingIntervalSeconds: 0.5, notifyEverySeconds: 0, scheduling: false, log: () => {}, ...options });
+  // Slow polling keeps the shared test database quiet; jobs sent through the runner wake their worker.
+  return startJobRunner({ pool, pollingIntervalSeconds: 2, notifyEverySeconds: 0, scheduling: false, log: () => {}, ...options });
 }
 
 /** Sends a job and waits until the queue reports it finished (completed or finally failed). */
-export async function runJob(boss: PgBoss, name: QueueName, data: object = {}, timeout = 30_000) {
-  const id = await boss.send(name, data);
+export async function runJob(runner: JobRunner, name: QueueName, data: object = {}, timeout = 30_000) {
+  const id = await runner.send(name, data);
   if (!id) throw new Error(`the queue refused a ${name} job`);
-  return waitForJob(boss, name, id, timeout);
+  return waitForJob(runner.boss, name, id, timeout);
 }
 
 export async function waitForJob(boss: PgBoss, name: QueueName, id: string, timeout = 30_000) {

@@ -33,6 +33,16 @@ export class DocumentPage {
     await expect(external.getByTestId("save-state")).toHaveText("Saved");
   }
 
+  /** Writes a section field and saves it the way the section saves (its Save button, or leaving the field). */
+  async saveField(sectionId: string, label: string, text: string) {
+    const section = this.section(sectionId);
+    await section.getByLabel(label, { exact: true }).fill(text);
+    const save = section.getByRole("button", { name: "Save", exact: true });
+    if (await save.isVisible()) await save.click();
+    else await section.getByLabel(label, { exact: true }).blur();
+    await expect(section.getByTestId("save-state")).toHaveText("Saved");
+  }
+
   get release() {
     return this.page.getByTestId("external-release");
   }

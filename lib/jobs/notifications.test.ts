@@ -64,7 +64,7 @@ beforeAll(async () => {
   teamId = team.id;
   ({ secret } = await createWebhook(admin, { teamId, url: okUrl, format: "JSON" }));
   await createWebhook(admin, { teamId, url: failUrl, format: "SLACK" });
-  runner = await startTestRunner(getPool(), { queueOverrides: { [QUEUES.webhook]: { retryDelay: 1, retryBackoff: false } } });
+  runner = await startTestRunner(getPool(), { pollingIntervalSeconds: 1, queueOverrides: { [QUEUES.webhook]: { retryDelay: 1, retryBackoff: false } } });
 });
 
 afterAll(async () => {
@@ -82,8 +82,8 @@ describe("notifications from the DocEvent log", () => {
       { entity: "postmortem", entityId: id, field: "summary", before: "", after: `Ask @${member.email.split("@")[0]} about it` },
       { entity: "participant", entityId: "p2", field: null, after: { userId: facilitator.id, role: "ATTENDEE" } },
     ]);
-    await runJob(runner.boss, QUEUES.notify);
-    await runJob(runner.boss, QUEUES.notify);
+    await runJob(runner, QUEUES.notify);
+    await runJob(runner, QUEUES.notify);
     const mine = await getDb().notification.findMany({ where: { postmortemId: id }, orderBy: { kind: "asc" } });
     expect(mine.map((n) => [n.userId, n.kind])).toEqual([
       [member.id, "action_assigned"],
@@ -101,7 +101,7 @@ describe("notifications from the DocEvent log", () => {
     });
     await db.distributionEntry.create({ data: { postmortemId: id, userId: listed.id } });
     await write(id, facilitator, [{ entity: "postmortem", entityId: id, field: "status", before: "IN_REVIEW", after: "PUBLISHED" }]);
-    await runJob(runner.boss, QUEUES.notify);
+    await runJob(runner, QUEUES.notify);
 
     const published = await db.notification.findMany({ where: { postmortemId: id, kind: "published_to_team" } });
     expect(published.map((n) => n.userId).sort()).toEqual([member.id, listed.id].sort());
@@ -125,7 +125,7 @@ describe("notifications from the DocEvent log", () => {
     const { id } = await createTestPostmortem(facilitator);
     await getDb().postmortem.update({ where: { id }, data: { teamId, restricted: true } });
     await write(id, facilitator, [{ entity: "postmortem", entityId: id, field: "status", before: "IN_REVIEW", after: "PUBLISHED" }]);
-    await runJob(runner.boss, QUEUES.notify);
+    await runJob(runner, QUEUES.notify);
     expect(await getDb().notification.count({ where: { postmortemId: id, userId: member.id } })).toBe(0);
   });
 });

@@ -64,8 +64,8 @@ const remindersOf = async () =>
 describe("action reminders on the job queue", () => {
   it("creates exactly one reminder each for due in 3 days, today and overdue, across a restart and two workers", async () => {
     let runner: JobRunner = await startTestRunner(getPool());
-    await runJob(runner.boss, QUEUES.reminders, { now: NOW.toISOString() });
-    await runJob(runner.boss, QUEUES.reminders, { now: new Date(NOW.getTime() + 3_600_000).toISOString() });
+    await runJob(runner, QUEUES.reminders, { now: NOW.toISOString() });
+    await runJob(runner, QUEUES.reminders, { now: new Date(NOW.getTime() + 3_600_000).toISOString() });
     await runner.stop();
 
     // A restart: a new worker on the same database runs the same day's reminders again.
@@ -73,8 +73,8 @@ describe("action reminders on the job queue", () => {
     const otherPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     const other = await startTestRunner(otherPool);
     await Promise.all([
-      runJob(runner.boss, QUEUES.reminders, { now: NOW.toISOString() }),
-      runJob(other.boss, QUEUES.reminders, { now: NOW.toISOString() }),
+      runJob(runner, QUEUES.reminders, { now: NOW.toISOString() }),
+      runJob(other, QUEUES.reminders, { now: NOW.toISOString() }),
     ]);
     await other.stop();
     await otherPool.end();
@@ -95,8 +95,8 @@ describe("action reminders on the job queue", () => {
     expect(await getDb().notification.count({ where: { userId: owner.id, emailedAt: null } })).toBe(0);
 
     // On the 16th every open action is overdue: each is reminded once, the first one for its second week.
-    await runJob(runner.boss, QUEUES.reminders, { now: new Date("2031-03-16T08:00:00Z").toISOString() });
-    await runJob(runner.boss, QUEUES.reminders, { now: new Date("2031-03-16T09:00:00Z").toISOString() });
+    await runJob(runner, QUEUES.reminders, { now: new Date("2031-03-16T08:00:00Z").toISOString() });
+    await runJob(runner, QUEUES.reminders, { now: new Date("2031-03-16T09:00:00Z").toISOString() });
     const overdue = (await remindersOf()).filter((r) => r.kind === "action_overdue");
     expect(overdue.map((r) => r.dedupeKey).sort()).toEqual([
       `action_overdue:${actionIds.later}:2031-03-12:0`,
