@@ -4,4 +4,6 @@ export async function register() {
   guardForwardingHeaders(process.env.TRUSTED_PROXIES);
   const { bootstrap } = await import("@/lib/db/bootstrap");
   await bootstrap();
+  const { startJobs } = await import("@/lib/jobs/start");
+  await startJobs((line) => console.log(`[postmortems] ${line}`));
 }

@@ -17,6 +17,9 @@ const envSchema = z.object({
     .transform((v) => v === "true"),
   DATA_DIR: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional().or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().optional(),
+  APP_URL: z.url({ error: "APP_URL must be a URL such as https://postmortems.example.com" }).optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type AppEnv = {
@@ -25,6 +28,11 @@ export type AppEnv = {
   allowSignup: boolean;
   dataDir: string;
   pgliteDir: string;
+  /** Outgoing mail: sent only when set. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address people open the app at, for links in emails and webhooks. */
+  appUrl: string;
 };
 
 let cached: AppEnv | undefined;
@@ -42,6 +50,9 @@ export function readEnv(): AppEnv {
     allowSignup: parsed.data.ALLOW_SIGNUP,
     dataDir,
     pgliteDir: path.join(dataDir, "pglite"),
+    smtpUrl: parsed.data.SMTP_URL,
+    mailFrom: parsed.data.MAIL_FROM || "Postmortems <postmortems@localhost>",
+    appUrl: (parsed.data.APP_URL || `http://localhost:${parsed.data.PORT ?? 3000}`).replace(/\/+$/, ""),
   };
   return cached;
 }

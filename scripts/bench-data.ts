@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { runMigrations } from "@/lib/db/migrate";
+import { sharingWorkload } from "./bench-sharing";
 
 export type Metric = { name: string; unit: string; value: number };
 export type BenchMessage = { ok: true; metrics: Metric[]; sizes: typeof SIZES } | { ok: false; error: string };
@@ -165,6 +166,8 @@ async function workload(metrics: Metric[]) {
   const pasteStart = performance.now();
   await pasteTimeline(creator(1), { postmortemId: pmIds[1], text: lines.join("\n"), clientMutationId: randomUUID() });
   add(`pasteTimeline ${SIZES.pasteLines} lines (1 run)`, "ms", performance.now() - pasteStart);
+
+  await sharingWorkload({ add, spread, timeEach, owner, bigId, postmortemIds: pmIds, ownerIds: users.map((u) => u.id) });
 
   const after = memory();
   add("RSS before", "MB", mb(before.rss));

@@ -36,9 +36,13 @@ const SECTIONS: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
 };
 
 /** The template's sections, fed from the live document (the server render, patched by every event). */
-export function DocumentSections({ sections, users }: { sections: readonly SectionId[]; users: UserOption[] }) {
+export function DocumentSections({ sections, users, externalRelease }: {
+  sections: readonly SectionId[];
+  users: UserOption[];
+  externalRelease?: SectionProps["externalRelease"];
+}) {
   const { doc } = useLiveDoc();
-  const props: SectionProps = { doc, users, canEdit: doc.permissions.edit };
+  const props: SectionProps = { doc, users, canEdit: doc.permissions.edit, externalRelease };
   return (
     <>
       {sections.map((sectionId) => {

@@ -212,7 +212,9 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
 
       {doc.customerFacing ? (
         <Section id="external-summary" title="External Summary">
-          <Prose text={doc.externalSummary} />
+          <h3 className="font-semibold">What happened</h3><Prose text={doc.externalSummary} />
+          <h3 className="font-semibold">What we did</h3><Prose text={doc.externalWhatWeDid} />
+          <h3 className="font-semibold">How we are preventing recurrence</h3><Prose text={doc.externalPrevention} />
         </Section>
       ) : null}
     </article>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 
 const ROLE_LABEL = { ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer" } as const;
 
-export function AppHeader({ user }: { user: SessionUser }) {
+export function AppHeader({ user, bell }: { user: SessionUser; bell?: React.ReactNode }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -36,8 +36,14 @@ export function AppHeader({ user }: { user: SessionUser }) {
               Users
             </Link>
           ) : null}
+          {user.role === "ADMIN" ? (
+            <Link href="/admin/integrations" className="text-slate-700 hover:text-slate-900">
+              Integrations
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {bell}
           <Link href="/account" className="text-slate-700 hover:text-slate-900" data-testid="current-user">
             {user.name}
           </Link>

@@ -33,6 +33,7 @@ export type PostmortemDocument = {
   severity: Severity; status: PostmortemStatus; teamId: string | null; teamName: string | null;
   facilitatorId: string | null; facilitatorName: string | null; createdById: string;
   restricted: boolean; customerFacing: boolean; externalSummary: string; summary: string;
+  externalWhatWeDid: string; externalPrevention: string;
   usersAffected: number | null; requestsAffected: number | null; revenueImpactMinor: string | null; revenueCurrency: string;
   slaBreached: SlaBreached;
   overrides: Record<MetricKey, { minutes: number | null; notApplicable: boolean }>;
@@ -75,6 +76,7 @@ export async function getPostmortemDocument(actor: Actor, id: string): Promise<P
     severity: pm.severity, status: pm.status, teamId: pm.teamId, teamName: pm.team?.name ?? null,
     facilitatorId: pm.facilitatorId, facilitatorName: pm.facilitator?.name ?? null, createdById: pm.createdById,
     restricted: pm.restricted, customerFacing: pm.customerFacing, externalSummary: pm.externalSummary, summary: pm.summary,
+    externalWhatWeDid: pm.externalWhatWeDid, externalPrevention: pm.externalPrevention,
     usersAffected: pm.usersAffected, requestsAffected: pm.requestsAffected,
     revenueImpactMinor: pm.revenueImpactMinor?.toString() ?? null, revenueCurrency: pm.revenueCurrency,
     slaBreached: pm.slaBreached,

@@ -36,6 +36,7 @@ export type DemoPostmortem = {
     lessonsWentWell: string; lessonsCouldImprove: string; lessonsDoDifferently: string;
     aiProvider: string; aiModel: string; aiPromptVersion: string; aiGuardrails: string; aiDataSnapshot: string;
     evalScoreBefore?: string; evalScoreAfter?: string; customerFacing?: boolean; externalSummary?: string;
+    externalWhatWeDid?: string; externalPrevention?: string;
   };
   timeline: { milestone: Milestone; at: string; actor?: string; notes?: string }[];
   extraTimeline: { at: string; event: string; actor: string; kind: EventKind }[];
@@ -82,8 +83,9 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       evalScoreBefore: "0.942",
       evalScoreAfter: "0.781",
       customerFacing: true,
-      externalSummary:
-        "On 16 November our support assistant incorrectly offered refunds to some customers. We restored the previous model within six hours, are honouring affected offers, and now test every model change before it reaches customers.",
+      externalSummary: "On 16 November our support assistant incorrectly offered refunds to some customers for about six hours.",
+      externalWhatWeDid: "We restored the previous model within six hours and are honouring the offers that were made.",
+      externalPrevention: "Every model change is now tested against our refund policy before it reaches customers.",
     },
     timeline: [
       { milestone: "FIRST_OCCURRENCE", at: "2026-11-16T09:12:00Z", notes: "First out-of-policy refund promise in logs" },

@@ -56,6 +56,8 @@ export function buildSnapshot(doc: PostmortemDocument): PostmortemSnapshot {
     lessons: { wentWell: doc.lessonsWentWell, couldImprove: doc.lessonsCouldImprove, doDifferently: doc.lessonsDoDifferently },
     customerFacing: doc.customerFacing,
     externalSummary: doc.externalSummary,
+    externalWhatWeDid: doc.externalWhatWeDid,
+    externalPrevention: doc.externalPrevention,
     participants: doc.participants.map((p) => ({ name: p.name, role: p.role, userId: p.userId })),
   };
 }

@@ -1,21 +1,31 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One client per process; Next's dev server re-evaluates modules, so it lives on globalThis.
-const globalForPrisma = globalThis as unknown as { prismaClient?: PrismaClient; prismaUrl?: string };
+const globalForPrisma = globalThis as unknown as { prismaClient?: PrismaClient; prismaUrl?: string; pgPool?: pg.Pool };
 
 export function getDb(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the embedded database did not start.");
   if (!globalForPrisma.prismaClient || globalForPrisma.prismaUrl !== url) {
-    const adapter = new PrismaPg({ connectionString: url, max: poolSize() });
-    globalForPrisma.prismaClient = new PrismaClient({ adapter });
+    globalForPrisma.pgPool = new pg.Pool({ connectionString: url, max: poolSize() });
+    globalForPrisma.prismaClient = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.pgPool) });
     globalForPrisma.prismaUrl = url;
   }
   return globalForPrisma.prismaClient;
 }
 
 export type Db = PrismaClient;
+
+/**
+ * The pool under Prisma, shared with the job queue: on the embedded database this keeps every query of the
+ * process on its single connection, where a second one could interleave protocol messages.
+ */
+export function getPool(): pg.Pool {
+  getDb();
+  return globalForPrisma.pgPool!;
+}
 
 /**
  * PGlite is one backend session behind its socket server, which queues protocol messages one at a time:

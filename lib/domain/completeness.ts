@@ -139,7 +139,7 @@ export function sectionStatus(s: PostmortemSnapshot): Record<SectionId, SectionS
   const type = s.severity ? reviewTypeFor(s.severity) : null;
   const actions = s.actions.filter((a) => !isBlankAction(a));
   const factors = s.factors.filter((f) => !isBlankFactor(f));
-  const external = filled(s.externalSummary);
+  const external = [s.externalSummary, s.externalWhatWeDid ?? "", s.externalPrevention ?? ""].every(filled);
   return {
     details: details(s, type),
     severity: status(s.severity !== null, s.severity !== null, s.severity ? [] : ["Choose a severity"]),

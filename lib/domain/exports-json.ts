@@ -104,7 +104,11 @@ export function toJsonValue(s: PostmortemSnapshot) {
       doDifferently: text(s.lessons.doDifferently),
     },
     customerFacing: s.customerFacing,
-    externalSummary: s.customerFacing ? text(s.externalSummary) : "",
+    externalSummary: {
+      whatHappened: s.customerFacing ? text(s.externalSummary) : "",
+      whatWeDid: s.customerFacing ? text(s.externalWhatWeDid) : "",
+      prevention: s.customerFacing ? text(s.externalPrevention) : "",
+    },
   };
 }
 

@@ -33,6 +33,9 @@ describe("toMarkdown", () => {
       "### What could be improved?",
       "### What will we do differently next time?",
       "## External Summary",
+      "### What happened",
+      "### What we did",
+      "### How we are preventing recurrence",
       "## Blameless Culture Reminder",
     ]);
   });
@@ -149,5 +152,18 @@ describe("actionsToCsv", () => {
     const csv = actionsToCsv([csvAction({ incidentKey: "INC-2026-0042", completedAt: new Date("2026-11-27T10:00:00Z"), status: "DONE" })]);
     expect(csv.split("\r\n")[0].startsWith("Incident ID,#,")).toBe(true);
     expect(csv.split("\r\n")[1]).toBe("INC-2026-0042,1,Immediate,Add eval gate,Sam Lee,2026-11-28,Done,,,2026-11-27");
+  });
+});
+
+describe("external summary in the exports", () => {
+  it("writes the three parts under their own headings and as one JSON object", () => {
+    const md = toMarkdown(completeSnapshot());
+    expect(md).toContain("### What we did\n\nWe restored the previous prompt and corrected the affected answers.");
+    const json = JSON.parse(toJson(completeSnapshot()));
+    expect(json.externalSummary).toEqual({
+      whatHappened: "Some refund answers were wrong for two hours.",
+      whatWeDid: "We restored the previous prompt and corrected the affected answers.",
+      prevention: "Prompt changes now pass a refund-policy evaluation before release.",
+    });
   });
 });

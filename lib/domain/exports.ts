@@ -1,4 +1,5 @@
 import { dayOf, formatUtcDateTime, toIsoDay } from "./dates";
+import { EXTERNAL_PARTS, type ExternalParts } from "./external-summary";
 import { ACTION_HORIZON_ORDER, ACTION_HORIZONS } from "./deadlines";
 import { computeMetrics, formatDuration, type Metric } from "./metrics";
 import { formatMoney } from "./money";
@@ -77,6 +78,12 @@ function statusText(a: SnapshotAction): string {
   const label = ACTION_STATUS_LABELS[a.status];
   return a.status === "WONT_DO" && filled(a.wontDoReason) ? `${label}: ${a.wontDoReason.trim()}` : label;
 }
+
+export const externalParts = (s: PostmortemSnapshot): ExternalParts => ({
+  whatHappened: s.externalSummary,
+  whatWeDid: s.externalWhatWeDid ?? "",
+  prevention: s.externalPrevention ?? "",
+});
 
 const visibleActions = (s: PostmortemSnapshot) => s.actions.filter((a) => !isBlankAction(a));
 
@@ -224,7 +231,11 @@ export function toMarkdown(s: PostmortemSnapshot): string {
   push(`### ${LESSON_QUESTIONS.couldImprove}`, block(s.lessons.couldImprove));
   push(`### ${LESSON_QUESTIONS.doDifferently}`, block(s.lessons.doDifferently));
 
-  if (s.customerFacing) push("## External Summary", block(s.externalSummary));
+  if (s.customerFacing) {
+    push("## External Summary");
+    const parts = externalParts(s);
+    for (const part of EXTERNAL_PARTS) push(`### ${part.label}`, block(parts[part.key]));
+  }
 
   push("---", `## ${BLAMELESS_REMINDER.title}`, BLAMELESS_REMINDER.text);
   return out.join("\n").trimEnd() + "\n";

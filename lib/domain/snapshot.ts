@@ -103,6 +103,9 @@ export type PostmortemSnapshot = {
   actions: SnapshotAction[];
   lessons: { wentWell: string; couldImprove: string; doDifferently: string };
   customerFacing: boolean;
+  /** The external summary's first part, "what happened"; the other two follow. */
   externalSummary: string;
+  externalWhatWeDid?: string;
+  externalPrevention?: string;
   participants: SnapshotParticipant[];
 };

@@ -104,7 +104,9 @@ export function completeSnapshot(): PostmortemSnapshot {
       doDifferently: "Gate prompt changes on evals.",
     },
     customerFacing: true,
-    externalSummary: "Some refund answers were wrong for two hours; they are fixed.",
+    externalSummary: "Some refund answers were wrong for two hours.",
+    externalWhatWeDid: "We restored the previous prompt and corrected the affected answers.",
+    externalPrevention: "Prompt changes now pass a refund-policy evaluation before release.",
     participants: [
       { name: "Priya Shah", role: "FACILITATOR", userId: "u2" },
       { name: "Sam Lee", role: "ATTENDEE", userId: "u1" },

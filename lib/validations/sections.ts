@@ -75,7 +75,9 @@ export const lessonsSectionSchema = z.object({
 
 export const externalSectionSchema = z.object({
   customerFacing: checkbox,
-  externalSummary: text(3000, "External summary"),
+  externalSummary: text(3000, "What happened"),
+  externalWhatWeDid: text(3000, "What we did"),
+  externalPrevention: text(3000, "How we are preventing recurrence"),
   restricted: checkbox,
 });
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getPostmortemDocument, type PostmortemDocument } from "@/lib/data/postmortem-document";
@@ -9,7 +8,6 @@ import { sectionStatus } from "@/lib/domain/completeness";
 import { reviewClock } from "@/lib/domain/deadlines";
 import { reviewPolicyFor, SECTION_IDS, type SectionId } from "@/lib/domain/severity-policy";
 import { SeverityBadge, StatusBadge, formatDate } from "@/components/postmortems/labels";
-import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { SectionNav } from "@/components/postmortem/section-nav";
 import { ReviewClockBadge } from "@/components/postmortem/review-clock-badge";
@@ -20,6 +18,12 @@ import { DocumentSections } from "@/components/postmortem/document-sections";
 import { LiveDocProvider } from "@/components/live/live-doc-provider";
 import { LiveStatusBar } from "@/components/live/live-status-bar";
 import { RelatedPanel } from "@/components/related/related-panel";
+import { ExportLinks } from "@/components/sharing/export-links";
+import { getExternalRelease } from "@/lib/data/external-summary";
+import { getSharing } from "@/lib/data/distribution";
+import { configuredTrackers, listActionTickets } from "@/lib/integrations/trackers";
+import { ShareLessonsCard } from "@/components/sharing/share-lessons-card";
+import { TrackerTickets } from "@/components/sharing/tracker-tickets";
 
 const LOG_SECTIONS: readonly SectionId[] = ["details", "severity", "summary", "timeline", "root-cause", "actions", "external-summary"];
 
@@ -55,6 +59,9 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
     new Date(),
   );
   const sections = policy.type === "LOG" ? LOG_SECTIONS : SECTION_IDS;
+  const [externalRelease, sharing, trackers, tickets] = await Promise.all([
+    getExternalRelease(user, doc.id), getSharing(user, doc.id), configuredTrackers(), listActionTickets(user, doc.id),
+  ]);
 
   return (
     <LiveDocProvider doc={doc} users={users} me={{ id: user.id, name: user.name }}>
@@ -70,9 +77,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
           <span>· Incident {formatDate(doc.incidentDate)}</span>
           {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
           {doc.teamName ? <span>· {doc.teamName}</span> : null}
-          <Link href={`/postmortems/${doc.id}/print`} className={`${buttonClass("secondary", "sm")} no-print ml-auto`}>
-            Print view
-          </Link>
+          <ExportLinks postmortemId={doc.id} />
         </div>
       </header>
 
@@ -94,7 +99,9 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
               no review meeting and no 48-hour clock. Raise the severity to open the full template.
             </Alert>
           ) : null}
-          <DocumentSections sections={sections} users={users} />
+          <DocumentSections sections={sections} users={users} externalRelease={externalRelease} />
+          <ShareLessonsCard postmortemId={doc.id} sharing={sharing} users={users} />
+          <TrackerTickets postmortemId={doc.id} tickets={tickets} trackers={trackers} canCreate={user.role !== "VIEWER" && (doc.permissions.edit || doc.facilitatorId === user.id || user.role === "ADMIN")} />
           <HistoryPanel postmortemId={doc.id} />
         </div>
       </div>

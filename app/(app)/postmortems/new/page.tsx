@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { canOrg } from "@/lib/auth/permissions";
@@ -18,6 +19,7 @@ export default async function NewPostmortemPage() {
       <p className="mt-1 text-sm text-slate-600">
         Start within 48 hours of the incident, while details are fresh. The document opens pre-filled from the
         template: the standard timeline milestones, five whys and one contributing factor per category.
+        Have an exported JSON file? <Link href="/postmortems/import" className="text-brand-700 underline">Import it</Link>.
       </p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <NewPostmortemForm suggestedKey={suggestedKey} teams={teams} users={users} currentUserId={user.id}
