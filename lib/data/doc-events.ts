@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/data/access";
 import { readEnv } from "@/lib/env";
+import { currentDocEventOrigin } from "@/lib/data/doc-event-origin";
 
 export type DocChange = {
   entity: string;
@@ -42,6 +43,7 @@ export async function appendDocEvents(
     UPDATE "Postmortem" SET "seq" = "seq" + ${changes.length}, "updatedAt" = now()
     WHERE "id" = ${postmortemId} RETURNING "seq"`;
   const first = seq - changes.length + 1;
+  const origin = currentDocEventOrigin();
   await tx.docEvent.createMany({
     data: changes.map((c, i) => ({
       postmortemId,
@@ -53,6 +55,7 @@ export async function appendDocEvents(
       before: toJsonValue(c.before) ?? undefined,
       after: toJsonValue(c.after) ?? undefined,
       clientMutationId: clientMutationId ?? null,
+      origin,
     })),
   });
   if (readEnv().externalDatabaseUrl) {
