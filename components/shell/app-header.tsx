@@ -24,6 +24,11 @@ export function AppHeader({ user }: { user: SessionUser }) {
               Users
             </Link>
           ) : null}
+          {user.role === "ADMIN" ? (
+            <Link href="/admin/assistant" className="text-slate-700 hover:text-slate-900">
+              Assistant
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-700" data-testid="current-user">

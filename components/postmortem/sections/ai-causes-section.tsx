@@ -12,6 +12,7 @@ import type { AiCauseDto } from "@/lib/data/postmortem-document";
 import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { AI_CAUSES } from "@/lib/domain/template";
 import type { AiCauseKind } from "@/lib/generated/prisma/enums";
+import { TaxonomySuggestions } from "@/components/assistant/taxonomy-suggestions";
 
 type Item = { checked: boolean; evidence: string; base: string; error?: string; theirs?: string };
 type Items = Partial<Record<AiCauseKind, Item>>;
@@ -77,6 +78,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
             ))}
           </ul>
         )}
+        <TaxonomySuggestions doc={doc} />
       </SectionCard>
     );
   }
@@ -122,6 +124,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
           );
         })}
       </ul>
+      <TaxonomySuggestions doc={doc} />
     </SectionCard>
   );
 }

@@ -189,16 +189,14 @@ const PROBLEM = /\b(?:errors?|fail\w*|wrong|incorrect|empty|timeouts?|timing out
 
 /**
  * Material often opens with the first sign of trouble without calling it that ("Rate limit errors from the
- * provider"). With no explicit first occurrence, the earliest timed row counts as one when it describes a
- * problem and comes before the detection.
+ * provider"). With no explicit first occurrence, the earliest timed row before the detection that describes
+ * a problem counts as one.
  */
 function inferFirstOccurrence(rows: { occurredAt: Date | null; candidate: Milestone | null; event: string }[]) {
   if (rows.some((r) => r.candidate === "FIRST_OCCURRENCE")) return;
-  const first = rows.find((r) => r.occurredAt);
   const detected = rows.find((r) => r.candidate === "DETECTED" && r.occurredAt);
-  if (!first || first.candidate || !PROBLEM.test(first.event)) return;
-  if (detected && (detected.occurredAt as Date) < (first.occurredAt as Date)) return;
-  first.candidate = "FIRST_OCCURRENCE";
+  const first = rows.find((r) => r.occurredAt && (!detected || (r.occurredAt as Date) <= (detected.occurredAt as Date)) && !r.candidate && PROBLEM.test(r.event));
+  if (first) first.candidate = "FIRST_OCCURRENCE";
 }
 
 function common(row: Row, event: string, kind: EventKind, at: number | null, orderKey: number) {

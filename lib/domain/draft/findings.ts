@@ -7,7 +7,8 @@ import type { DraftAiCause, DraftAiContext, DraftImpactHint, DraftSource, DraftS
 // milestone rows, impact hints, AI cause candidates and the AI system's context, each citing its line.
 
 const hhmm = (iso: string) => iso.slice(11, 16);
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+// Sentence-initial common words are lowered to fit mid-sentence; names ("Datadog", "Sam") are kept.
+const lowerFirst = (s: string) => (/^(?:The|A|An|First|Errors?|Customers?|Users?|Alerts?|We|It|Our|Some|All|Many)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 const clause = (s: string) => lowerFirst(s.replace(/[.!?…\s]+$/, "")).slice(0, 220);
 
 /** Two or three sentences: what happened and when, how it was detected and mitigated, when it ended. */

@@ -96,7 +96,12 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
           <span>· Incident {formatDate(doc.incidentDate)}</span>
           {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
           {doc.teamName ? <span>· {doc.teamName}</span> : null}
-          <Link href={`/postmortems/${doc.id}/print`} className={`${buttonClass("secondary", "sm")} no-print ml-auto`}>
+          {doc.permissions.edit ? (
+            <Link href={`/postmortems/${doc.id}/draft`} className={`${buttonClass("secondary", "sm")} no-print ml-auto`} data-testid="draft-link">
+              Draft from material
+            </Link>
+          ) : null}
+          <Link href={`/postmortems/${doc.id}/print`} className={`${buttonClass("secondary", "sm")} no-print ${doc.permissions.edit ? "" : "ml-auto"}`}>
             Print view
           </Link>
         </div>
