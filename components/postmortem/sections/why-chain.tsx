@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { addWhyAction, deleteWhyAction, updateWhyAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
+import { WhyCoaching } from "@/components/assistant/why-coaching";
 import type { SaveState } from "@/components/postmortem/section-card";
 import { savedNow } from "@/components/postmortem/use-section-form";
 import { Button } from "@/components/ui/button";
@@ -134,6 +135,7 @@ export function WhyChain({
                 </Button>
               ) : null}
               <BlamelessHints text={row.text} participantNames={participantNames} />
+              <WhyCoaching postmortemId={postmortemId} text={row.text} participantNames={participantNames} />
             </li>
           );
         })}
