@@ -37,7 +37,7 @@ export function WhyCoaching({ postmortemId, text, participantNames }: { postmort
       ) : null}
       {current ? (
         <div className="mt-1 border-t border-violet-200 pt-1" data-testid="why-advice">
-          <p>{current.message} Next question: <q>{current.question}</q></p>
+          {current.engine === "endpoint" || !coaching ? <p>{current.message} Next question: <q>{current.question}</q></p> : null}
           {current.rewrite ? <p className="mt-0.5">Try: <q>{current.rewrite}</q></p> : null}
           <p className="text-violet-700">{current.engine === "endpoint" ? `From ${current.model}` : "From the built-in rules"}</p>
         </div>

@@ -49,7 +49,10 @@ beforeAll(async () => {
   facilitator = await createTestUser("MEMBER");
   admin = await createTestUser("ADMIN");
 });
-afterAll(() => endpoint.close());
+afterAll(async () => {
+  await updateAssistantSettings(admin, { enabled: true, allowRestrictedExternal: false });
+  await endpoint.close();
+});
 beforeEach(async () => {
   endpoint.requests.length = 0;
   await updateAssistantSettings(admin, { enabled: true, allowRestrictedExternal: false });

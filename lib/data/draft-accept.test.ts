@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { updateAssistantSettings } from "@/lib/data/assistant";
 import { acceptDraftItem } from "@/lib/data/draft-accept";
 import { listHistory } from "@/lib/data/lifecycle";
 import { createTimelineEntry } from "@/lib/data/timeline";
@@ -11,6 +12,10 @@ import { createTestPostmortem, createTestUser } from "@/test/factories";
 const source = { line: 3, text: "09:20 Datadog alert fired: bad-answer rate 8%" };
 const accept = (actor: Parameters<typeof acceptDraftItem>[0], postmortemId: string, item: DraftItem) =>
   acceptDraftItem(actor, acceptDraftItemSchema.parse({ postmortemId, clientMutationId: randomUUID(), item }));
+
+beforeAll(async () => {
+  await updateAssistantSettings(await createTestUser("ADMIN"), { enabled: true, allowRestrictedExternal: false });
+});
 
 describe("accepting drafted proposals", () => {
   it("writes each accepted kind through the document's write functions, marked as drafted by the assistant", async () => {
@@ -52,5 +57,10 @@ describe("accepting drafted proposals", () => {
     const viewer = await createTestUser("VIEWER");
     const refused = await accept(viewer, id, { type: "summary", text: "Nope." }).catch((e: unknown) => e);
     expect((refused as AppError).code).toBe("FORBIDDEN");
+    const admin = await createTestUser("ADMIN");
+    await updateAssistantSettings(admin, { enabled: false, allowRestrictedExternal: false });
+    const off = await accept(facilitator, id, { type: "summary", text: "Not while it is off." }).catch((e: unknown) => e);
+    await updateAssistantSettings(admin, { enabled: true, allowRestrictedExternal: false });
+    expect((off as AppError).code).toBe("ASSISTANT_OFF");
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { setAiCause } from "@/lib/data/ai-causes";
-import { getAssistantSettings } from "@/lib/data/assistant";
+import { getAssistantSettings, getDraftTarget } from "@/lib/data/assistant";
 import { withDocEventOrigin } from "@/lib/data/doc-event-origin";
 import { toFormValue } from "@/lib/data/field-writes";
 import { updateMetricsSection } from "@/lib/data/metrics";
@@ -95,6 +95,7 @@ async function acceptImpact(actor: Actor, input: AcceptDraftItemInput, hint: Ext
 
 /** Writes one accepted proposal; refused while an admin has the assistant turned off. */
 export async function acceptDraftItem(actor: Actor, input: AcceptDraftItemInput): Promise<{ seq: number | null }> {
+  await getDraftTarget(actor, input.postmortemId);
   if (!(await getAssistantSettings()).enabled) throw new AppError("ASSISTANT_OFF");
   return withDocEventOrigin("assistant", () => write(actor, input));
 }
