@@ -24,11 +24,23 @@ function usDaylightSaving(utcMs: number, standardOffset: number): boolean {
   return utcMs >= start && utcMs < end;
 }
 
+// Building a formatter costs far more than using one; a transcript asks for the same zone on every line.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 function ianaOffset(zone: string, utcMs: number): number | null {
   try {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-    }).formatToParts(new Date(utcMs));
+    const parts = formatterFor(zone).formatToParts(new Date(utcMs));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
     return Math.round((local - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
