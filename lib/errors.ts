@@ -14,6 +14,8 @@ export const errorMessages = {
   DELETED: "That item was deleted by someone else.",
   LAST_ADMIN: "There must be at least one active administrator.",
   INTERNAL: "Something went wrong on our side; nothing was saved. Please try again.",
+  ASSISTANT_OFF: "The assistant is turned off by an administrator.",
+  ASSISTANT_FAILED: "The assistant could not produce a draft; nothing was saved.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

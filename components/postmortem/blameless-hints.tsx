@@ -1,4 +1,5 @@
 import { findBlamelessHints } from "@/lib/domain/blameless";
+import { rewriteSentence } from "@/lib/domain/coaching";
 
 /**
  * Person-blaming wording found in `text`, shown as gentle suggestions under a field. It never blocks
@@ -24,6 +25,7 @@ export function BlamelessHints({
           <li key={`${hint.rule}-${hint.start}`}>
             <q className="font-medium">{hint.phrase}</q> — {hint.message}{" "}
             <span className="text-amber-800">{hint.suggestion}</span>
+            <span className="block text-amber-800" data-testid="blameless-rewrite">Try: <q>{rewriteSentence(text ?? "", hint).rewrite}</q></span>
           </li>
         ))}
       </ul>

@@ -59,6 +59,9 @@ export function HistoryPanel({ postmortemId }: { postmortemId: string }) {
                 <p className="flex flex-wrap gap-x-2 text-slate-600">
                   <span className="font-medium text-slate-900">{item.actorName ?? "Someone"}</span>
                   <span>{describe(item)}</span>
+                  {item.origin === "assistant" ? (
+                    <span className="text-violet-700" data-testid="history-origin">· drafted by the assistant, accepted by {item.actorName ?? "someone"}</span>
+                  ) : null}
                   <time dateTime={item.at} className="ml-auto text-xs">{formatUtcDateTime(new Date(item.at))} UTC</time>
                 </p>
                 {item.field !== "deletedAt" && (item.field !== null || item.after !== null) ? (

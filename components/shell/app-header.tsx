@@ -41,6 +41,11 @@ export function AppHeader({ user, bell }: { user: SessionUser; bell?: React.Reac
               Integrations
             </Link>
           ) : null}
+          {user.role === "ADMIN" ? (
+            <Link href="/admin/assistant" className="text-slate-700 hover:text-slate-900">
+              Assistant
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {bell}

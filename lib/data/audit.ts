@@ -13,7 +13,9 @@ export type AuditKind =
   | "authorization.refused"
   | "user.created"
   | "user.updated"
-  | "user.registered";
+  | "user.registered"
+  | "assistant.request"
+  | "assistant.settings";
 
 export async function recordAudit(entry: {
   userId?: string | null;

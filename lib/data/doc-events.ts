@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/data/access";
 import { readEnv } from "@/lib/env";
 import { signalDocChanged } from "@/lib/realtime/bus";
+import { currentDocEventOrigin } from "@/lib/data/doc-event-origin";
 
 export type DocChange = {
   entity: string;
@@ -43,6 +44,7 @@ export async function appendDocEvents(
     UPDATE "Postmortem" SET "seq" = "seq" + ${changes.length}, "updatedAt" = now()
     WHERE "id" = ${postmortemId} RETURNING "seq"`;
   const first = seq - changes.length + 1;
+  const origin = currentDocEventOrigin();
   await tx.docEvent.createMany({
     data: changes.map((c, i) => ({
       postmortemId,
@@ -54,6 +56,7 @@ export async function appendDocEvents(
       before: toJsonValue(c.before) ?? undefined,
       after: toJsonValue(c.after) ?? undefined,
       clientMutationId: clientMutationId ?? null,
+      origin,
     })),
   });
   if (readEnv().externalDatabaseUrl) {

@@ -91,6 +91,8 @@ export type HistoryItem = {
   field: string | null;
   before: unknown;
   after: unknown;
+  /** "assistant" when the assistant drafted the change and `actorName` accepted it. */
+  origin: string | null;
 };
 
 export type HistoryPage = { items: HistoryItem[]; nextBefore: number | null };
@@ -127,6 +129,7 @@ export async function listHistory(
         field: e.field,
         before: byName ? person(e.before) : e.before ?? null,
         after: byName ? person(e.after) : e.after ?? null,
+        origin: e.origin,
       };
     }),
     nextBefore: rows.length > limit ? page[page.length - 1].seq : null,

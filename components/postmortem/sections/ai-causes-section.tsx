@@ -13,6 +13,7 @@ import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { AI_CAUSES } from "@/lib/domain/template";
 import type { AiCauseKind } from "@/lib/generated/prisma/enums";
 import { text } from "@/lib/validations/common";
+import { TaxonomySuggestions } from "@/components/assistant/taxonomy-suggestions";
 
 const evidenceSchema = text(2000, "Evidence");
 const validate = (_field: string, value: unknown) => {
@@ -72,6 +73,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
             ))}
           </ul>
         )}
+        <TaxonomySuggestions doc={doc} />
       </SectionCard>
     );
   }
@@ -95,6 +97,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
           );
         })}
       </ul>
+      <TaxonomySuggestions doc={doc} />
     </SectionCard>
   );
 }

@@ -2,6 +2,7 @@
 
 import { addWhyAction, deleteWhyAction } from "@/app/(app)/postmortems/[id]/section-actions";
 import { BlamelessHints } from "@/components/postmortem/blameless-hints";
+import { WhyCoaching } from "@/components/assistant/why-coaching";
 import type { SaveState } from "@/components/postmortem/section-card";
 import { savedNow } from "@/components/postmortem/use-section-form";
 import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
@@ -17,7 +18,8 @@ const validate = (_field: string, value: unknown) => {
   return parsed.success ? undefined : parsed.error.issues[0]?.message;
 };
 
-function WhyRow({ why, index, participantNames, onRemove, onState }: {
+function WhyRow({ postmortemId, why, index, participantNames, onRemove, onState }: {
+  postmortemId: string;
   why: WhyDto; index: number; participantNames: readonly string[]; onRemove: () => void; onState: (state: SaveState) => void;
 }) {
   const row = useLiveRow({ entity: "why", entityId: why.id, values: { text: why.text }, validate });
@@ -39,6 +41,7 @@ function WhyRow({ why, index, participantNames, onRemove, onState }: {
       <FieldSaveNote row={row} field="text" />
       <FieldConflictNote row={row} field="text" />
       <BlamelessHints text={text} participantNames={participantNames} />
+      <WhyCoaching postmortemId={postmortemId} text={text} participantNames={participantNames} />
     </li>
   );
 }
@@ -88,7 +91,7 @@ export function WhyChain({
     <div className="space-y-3">
       <ol className="space-y-3">
         {whys.map((why, i) => (
-          <WhyRow key={why.id} why={why} index={i} participantNames={participantNames} onRemove={() => void remove(why)} onState={onState} />
+          <WhyRow key={why.id} postmortemId={postmortemId} why={why} index={i} participantNames={participantNames} onRemove={() => void remove(why)} onState={onState} />
         ))}
       </ol>
       {whys.length === 0 ? <p className="text-sm italic text-slate-500">No whys yet.</p> : null}

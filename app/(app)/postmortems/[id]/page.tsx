@@ -77,7 +77,13 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
           <span>· Incident {formatDate(doc.incidentDate)}</span>
           {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
           {doc.teamName ? <span>· {doc.teamName}</span> : null}
-          <ExportLinks postmortemId={doc.id} />
+          <ExportLinks postmortemId={doc.id}>
+            {doc.permissions.edit ? (
+              <Link href={`/postmortems/${doc.id}/draft`} className={`${buttonClass("secondary", "sm")} no-print`} data-testid="draft-link">
+                Draft from material
+              </Link>
+            ) : null}
+          </ExportLinks>
         </div>
       </header>
 
