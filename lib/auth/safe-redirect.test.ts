@@ -20,6 +20,6 @@ describe("safeCallbackPath", () => {
 
   it("re-encodes control characters so the Location header is always valid", () => {
     expect(safeCallbackPath("/postmortems/\u0001x")).toBe("/postmortems/%01x");
-    expect(safeCallbackPath(42)).toBe("/postmortems");
+    expect(safeCallbackPath(42)).toBe("/");
   });
 });

@@ -1,4 +1,4 @@
-const FALLBACK = "/postmortems";
+const FALLBACK = "/";
 // A base no request can have: the value is resolved against it exactly as a browser would resolve it
 // against the app (tabs and newlines dropped, backslashes read as slashes), then must still be on it.
 const BASE = "https://app.invalid";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AiCauseKind, FactorCategory, Severity } from "@/lib/generated/prisma/enums";
 import { parseIsoDay } from "@/lib/domain/dates";
+import { stripControlCharacters } from "@/lib/validations/common";
 
 // The managers' filters, shared by the list, insights, the tracker and the report. Everything lives in the
 // URL, so each value is read leniently: a bad value is dropped (`.catch`), never a 500.
@@ -17,7 +18,7 @@ export const REVIEW_TYPES = ["FULL", "LIGHTWEIGHT", "LOG"] as const;
 export const ACTION_FILTERS = ["open", "overdue"] as const;
 
 export const browseFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  q: z.string().trim().max(200).transform(stripControlCharacters).optional().catch(undefined).transform((v) => v || undefined),
   severity: z.enum(Severity).optional().catch(undefined),
   status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED"]).optional().catch(undefined),
   teamId: id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Severity } from "@/lib/generated/prisma/enums";
-import { idSchema, optionalIdSchema, stripControlCharacters, text, utcDateTime } from "@/lib/validations/common";
+import { optionalIdSchema, text, utcDateTime } from "@/lib/validations/common";
 
 export const INCIDENT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}-[A-Z0-9][A-Z0-9-]{0,28}$/;
 

@@ -12,7 +12,8 @@ import { createTimelineEntrySchema, deleteTimelineEntrySchema, moveTimelineEntry
   updateMetricsSectionSchema, updateTimelineEntrySchema } from "@/lib/validations/timeline";
 import { createActionSchema, deleteActionSchema, setActionStatusSchema, updateActionSchema } from "@/lib/validations/actions";
 import { listHistorySchema, postmortemIdSchema, setStatusSchema } from "@/lib/validations/lifecycle";
-import { createPostmortemSchema, listPostmortemsSchema } from "@/lib/validations/postmortem";
+import { createPostmortemSchema } from "@/lib/validations/postmortem";
+import { listPostmortemsSchema } from "@/lib/validations/browse";
 import { createUserSchema, updateUserSchema } from "@/lib/validations/auth";
 import { updatePostmortemSection } from "@/lib/data/postmortem-fields";
 import { addParticipant, removeParticipant, updateParticipantRole } from "@/lib/data/participants";
@@ -24,7 +25,8 @@ import { createTimelineEntry, deleteTimelineEntry, moveTimelineEntry, pasteTimel
 import { updateMetricsSection } from "@/lib/data/metrics";
 import { createAction, deleteAction, setActionStatus, updateAction } from "@/lib/data/actions";
 import { getPublishCheck, listHistory, setStatus } from "@/lib/data/lifecycle";
-import { createPostmortem, listPostmortems } from "@/lib/data/postmortems";
+import { createPostmortem } from "@/lib/data/postmortems";
+import { listPostmortems } from "@/lib/data/postmortem-list";
 import { getPostmortemDocument } from "@/lib/data/postmortem-document";
 import { createUser, listUsers, updateUser } from "@/lib/data/users";
 import type { PostmortemStatus } from "@/lib/generated/prisma/enums";

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getPostmortemDocument, type PostmortemDocument } from "@/lib/data/postmortem-document";
@@ -9,6 +10,7 @@ import { reviewClock } from "@/lib/domain/deadlines";
 import { reviewPolicyFor, SECTION_IDS, type SectionId } from "@/lib/domain/severity-policy";
 import { SeverityBadge, StatusBadge, formatDate } from "@/components/postmortems/labels";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { SectionNav } from "@/components/postmortem/section-nav";
 import { ReviewClockBadge } from "@/components/postmortem/review-clock-badge";
 import { BlamelessReminder } from "@/components/postmortem/blameless-reminder";
