@@ -169,7 +169,7 @@ export const REGISTRY: RegistryEntry[] = [
   entry({ name: "updateWhyAction", kind: "action", needs: "edit", schema: updateWhySchema,
     input: async (f) => {
       const row = await db().whyStep.findUniqueOrThrow({ where: { id: f.whyId } });
-      return { postmortemId: f.postmortemId, whyId: f.whyId, text: changed(row.text), version: row.version };
+      return { postmortemId: f.postmortemId, whyId: f.whyId, changes: { text: changed(row.text) }, base: { text: row.text }, clientMutationId: randomUUID() };
     },
     run: updateWhy }),
   entry({ name: "deleteWhyAction", kind: "action", needs: "edit", schema: deleteWhySchema,
