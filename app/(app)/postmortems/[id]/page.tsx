@@ -19,6 +19,11 @@ import { HistoryPanel } from "@/components/postmortem/history-panel";
 import { DocumentSections } from "@/components/postmortem/document-sections";
 import { LiveDocProvider } from "@/components/live/live-doc-provider";
 import { LiveStatusBar } from "@/components/live/live-status-bar";
+import { getMeeting } from "@/lib/data/meeting";
+import { listComments } from "@/lib/data/comments";
+import { MeetingProvider } from "@/components/meeting/meeting-provider";
+import { MeetingPanel } from "@/components/meeting/meeting-panel";
+import { CommentsProvider } from "@/components/comments/comments-provider";
 
 const LOG_SECTIONS: readonly SectionId[] = ["details", "severity", "summary", "timeline", "root-cause", "actions", "external-summary"];
 
@@ -40,6 +45,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const user = await requireUser();
   const { id } = await params;
   const [doc, users] = await Promise.all([loadDocument(user, id), listUserOptions(user)]);
+  const [meeting, comments] = await Promise.all([getMeeting(user, id), listComments(user, id)]);
   const policy = reviewPolicyFor(doc.severity);
   const snapshot = buildSnapshot(doc);
   const status = sectionStatus(snapshot);
@@ -57,6 +63,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
 
   return (
     <LiveDocProvider doc={doc} users={users} me={{ id: user.id, name: user.name }}>
+    <MeetingProvider initial={meeting}>
+    <CommentsProvider initial={comments}>
     <article className="space-y-5" data-review-type={policy.type}>
       <header className="space-y-2">
         <p className="font-mono text-sm text-slate-500">{doc.incidentKey}</p>
@@ -81,6 +89,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         </div>
         <div className="min-w-0 space-y-5">
           <LiveStatusBar />
+          <MeetingPanel />
           <BlamelessReminder />
           <PublishPanel doc={doc} />
           {!doc.permissions.edit && doc.status !== "PUBLISHED" ? (
@@ -97,6 +106,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         </div>
       </div>
     </article>
+    </CommentsProvider>
+    </MeetingProvider>
     </LiveDocProvider>
   );
 }
