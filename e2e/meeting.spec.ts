@@ -6,7 +6,7 @@ const SUMMARY = "In 2-3 sentences, what happened?";
 
 test.describe("review meeting", () => {
   test("the facilitator leads from the agenda; attendees follow, comment, restore history; attendance is recorded", async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
     const priya = await personPage(browser, "facilitator");
     const sam = await personPage(browser, "attendee");
     const lena = await personPage(browser, "manager");

@@ -24,7 +24,7 @@ export function CommentsButton({ anchor, label }: { anchor: string; label: strin
     <span className="no-print relative inline-block">
       <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}
         aria-label={`Comments on ${label}${openCount ? ` (${openCount} open)` : ""}`} data-testid="comments-button">
-        <span aria-hidden>💬</span>
+        <span aria-hidden className="text-xs">Comments</span>
         {openCount > 0 ? <span className="rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">{openCount}</span> : null}
       </Button>
       {open ? (

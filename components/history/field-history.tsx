@@ -68,7 +68,7 @@ export function FieldHistoryButton({ row, fields, labels, label }: {
     <span className="no-print relative inline-block">
       <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={toggle} data-testid="history-button"
         aria-label={`History of ${label}`}>
-        <span aria-hidden>⟲</span>
+        <span aria-hidden className="text-xs">History</span>
       </Button>
       {open ? (
         <div id={panelId} role="region" aria-label={`History of ${label}`} data-testid="field-history"

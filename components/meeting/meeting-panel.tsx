@@ -98,7 +98,7 @@ export function MeetingPanel() {
   const next = nextAgendaItem(agenda, meeting.currentItem);
   return (
     <section aria-label="Review meeting" data-testid="meeting-panel" data-state="running" data-current-item={meeting.currentItem}
-      className={`no-print sticky top-0 z-10 rounded-lg border border-brand-300 bg-white p-3 text-sm shadow-sm ${state.presenting ? "text-base" : ""}`}>
+      className={`no-print sticky top-14 z-10 rounded-lg border border-brand-300 bg-white p-3 text-sm shadow-sm ${state.presenting ? "text-base" : ""}`}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p className="min-w-0 flex-1">
           <span className="text-xs font-semibold uppercase tracking-wide text-brand-700">Now discussing</span>{" "}

@@ -9,6 +9,7 @@ import type { ActionStatus } from "@/lib/generated/prisma/enums";
 import { Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { SaveIndicator } from "@/components/postmortem/section-card";
+import { CommentsButton } from "@/components/comments/comment-threads";
 import { deleteActionAction } from "@/app/(app)/postmortems/[id]/action-actions";
 import { ActionStatusBadge, OverdueBadge } from "./status-badge";
 import { TicketLink } from "./ticket-link";
@@ -131,6 +132,7 @@ export function ActionRow({ postmortemId, action, users, canEdit, today }: {
         {values.ticket && values.ticket === row.server.ticket ? <div className="mt-1 text-xs"><TicketLink ticket={values.ticket} /></div> : null}
       </td>
       <td className={cell}>
+        <CommentsButton anchor={`action:${row.server.id}`} label={`action ${n}`} />
         <Button size="sm" variant="ghost" aria-label={`Delete action ${n}`} onClick={() => void remove()}>Delete</Button>
         {deleteError ? <p role="alert" className="text-xs text-red-700">{deleteError}</p> : null}
       </td>
