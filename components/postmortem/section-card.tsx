@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CommentsButton } from "@/components/comments/comment-threads";
 
 export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: number } | { kind: "error"; message: string };
 
@@ -41,6 +42,7 @@ export function SectionCard({
         <div className="flex items-center gap-3">
           {state ? <SaveIndicator state={state} /> : null}
           {actions}
+          <CommentsButton anchor={`section:${id}`} label={title} />
         </div>
       </div>
       {children}

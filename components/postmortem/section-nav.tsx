@@ -1,6 +1,7 @@
 import type { SectionId } from "@/lib/domain/severity-policy";
 import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import type { SectionStatus } from "@/lib/domain/completeness";
+import { OpenCommentCount } from "@/components/comments/comment-threads";
 
 /** The document's table of contents: one link per section, marked complete / started / required. */
 export function SectionNav({
@@ -29,6 +30,7 @@ export function SectionNav({
                 data-state={label}>
                 <span aria-hidden className={s.complete ? "text-green-700" : "text-slate-400"}>{mark}</span>
                 <span className="flex-1">{SECTION_LABELS[id]}</span>
+                <OpenCommentCount section={id} />
                 <span className="sr-only">({label}{required.includes(id) ? ", required" : ""})</span>
                 {required.includes(id) && !s.complete ? <span aria-hidden className="text-xs text-amber-700">required</span> : null}
               </a>

@@ -10,6 +10,7 @@ import { Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { SaveIndicator } from "@/components/postmortem/section-card";
 import { toSaveState } from "@/components/postmortem/use-section-form";
+import { CommentsButton } from "@/components/comments/comment-threads";
 import { deleteActionAction } from "@/app/(app)/postmortems/[id]/action-actions";
 import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
 import { useLiveRow, type LiveRow } from "@/components/live/use-live-row";
@@ -141,6 +142,7 @@ export function ActionRow({ postmortemId, action, users, canEdit, today }: {
         {text("ticket") && text("ticket") === action.ticket ? <div className="mt-1 text-xs"><TicketLink ticket={text("ticket")} /></div> : null}
       </td>
       <td className={cell}>
+        <CommentsButton anchor={`action:${row.server.id}`} label={`action ${n}`} />
         <Button size="sm" variant="ghost" aria-label={`Delete action ${n}`} onClick={() => void remove()}>Delete</Button>
         {deleteError ? <p role="alert" className="text-xs text-red-700">{deleteError}</p> : null}
       </td>

@@ -6,6 +6,7 @@ import { BlamelessHints } from "@/components/postmortem/blameless-hints";
 import type { SectionFormApi } from "@/components/postmortem/use-section-form";
 import { FieldConflictNote } from "@/components/live/field-conflict";
 import { PresenceMark } from "@/components/live/live-status-bar";
+import { FieldHistoryButton } from "@/components/history/field-history";
 
 // Field building blocks shared by the field sections: editable controls wired to the section form, or the
 // plain stored value when the reader may not edit.
@@ -79,6 +80,7 @@ export function SectionTextField({
     <Field id={id} label={label} hint={hint} error={error} className={className}>
       <Mark api={api} name={name}>{multiline ? <Textarea rows={rows} {...common} /> : <Input type={type} {...common} />}</Mark>
       <ConflictNote api={api} name={name} />
+      {multiline ? <FieldHistoryButton row={api.row} fields={[name]} label={typeof label === "string" ? label : name} /> : null}
       {blamelessNames ? <BlamelessHints text={value} participantNames={blamelessNames} /> : null}
     </Field>
   );

@@ -32,9 +32,9 @@ function Head({ editing }: { editing: boolean }) {
     <thead className="border-b border-slate-200 bg-slate-50">
       <tr>
         <th scope="col" className={th}>Time (UTC)</th>
-        <th scope="col" className={th}>Event</th>
+        <th scope="col" className={`${th} w-[30%]`}>Event</th>
         <th scope="col" className={th}>Actor</th>
-        <th scope="col" className={th}>Notes</th>
+        <th scope="col" className={`${th} w-[24%]`}>Notes</th>
         <th scope="col" className={th}>Milestone</th>
         <th scope="col" className={th}>Kind</th>
         {editing ? <th scope="col" className={th}><span className="sr-only">Row actions</span></th> : null}

@@ -8,6 +8,8 @@ import { savedNow } from "@/components/postmortem/use-section-form";
 import { FieldConflictNote, FieldSaveNote } from "@/components/live/field-conflict";
 import { PresenceMark } from "@/components/live/live-status-bar";
 import { useLiveRow, useReportRowState } from "@/components/live/use-live-row";
+import { FieldHistoryButton } from "@/components/history/field-history";
+import { CommentsButton } from "@/components/comments/comment-threads";
 import { Button } from "@/components/ui/button";
 import { Textarea, describedBy } from "@/components/ui/field";
 import type { WhyDto } from "@/lib/data/postmortem-document";
@@ -32,7 +34,11 @@ function WhyRow({ postmortemId, why, index, participantNames, onRemove, onState 
     <li className="space-y-1" data-testid="why-row">
       <div className="flex items-center justify-between gap-2">
         <label htmlFor={id} className="text-sm font-medium text-slate-800">Why {index + 1}?</label>
-        <Button size="sm" variant="ghost" aria-label={`Delete why ${index + 1}`} onClick={onRemove}>Delete</Button>
+        <span className="flex items-center">
+          <FieldHistoryButton row={row} fields={["text"]} label={`why ${index + 1}`} />
+          <CommentsButton anchor={`why:${why.id}`} label={`why ${index + 1}`} />
+          <Button size="sm" variant="ghost" aria-label={`Delete why ${index + 1}`} onClick={onRemove}>Delete</Button>
+        </span>
       </div>
       <PresenceMark entity="why" entityId={why.id}>
         <Textarea id={id} rows={2} value={text} aria-invalid={!!error} aria-describedby={describedBy(id, error)}

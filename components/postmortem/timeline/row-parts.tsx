@@ -12,9 +12,9 @@ const STATUS_TONE: Record<SaveState["kind"], string> = {
 
 /** Move / insert / delete buttons of one row, and its own save state. */
 export function RowActions({
-  n, count, status, onMoveUp, onMoveDown, onInsertBelow, onDelete,
+  n, count, status, onMoveUp, onMoveDown, onInsertBelow, onDelete, extra,
 }: {
-  n: number; count: number; status: SaveState;
+  n: number; count: number; status: SaveState; extra?: React.ReactNode;
   onMoveUp: () => void; onMoveDown: () => void; onInsertBelow: () => void; onDelete: () => void;
 }) {
   return (
@@ -24,6 +24,7 @@ export function RowActions({
         <Button variant="ghost" size="sm" aria-label={`Move row ${n} down`} disabled={n === count} onClick={onMoveDown}>↓</Button>
         <Button variant="ghost" size="sm" aria-label={`Insert row below row ${n}`} onClick={onInsertBelow}>+</Button>
         <Button variant="ghost" size="sm" aria-label={`Delete row ${n}`} className="text-red-700" onClick={onDelete}>✕</Button>
+        {extra}
       </div>
       <span role="status" aria-live="polite" data-testid="row-save-state"
         title={status.kind === "error" ? status.message : undefined}

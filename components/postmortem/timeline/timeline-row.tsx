@@ -12,6 +12,8 @@ import type { ViewRow } from "@/components/postmortem/timeline/use-timeline";
 import { useLiveRow } from "@/components/live/use-live-row";
 import { toSaveState } from "@/components/postmortem/use-section-form";
 import { useLiveDoc } from "@/components/live/live-doc-provider";
+import { FieldHistoryButton } from "@/components/history/field-history";
+import { CommentsButton } from "@/components/comments/comment-threads";
 
 export type TimelineRowProps = {
   view: ViewRow;
@@ -26,6 +28,8 @@ export type TimelineRowProps = {
 };
 
 const cell = `${inputClass} px-2 py-1.5`;
+// Event and notes grow with their text (wrapping) instead of cutting it off in a one-line box.
+const growing = `${cell} field-sizing-content min-h-[2.25rem] resize-none`;
 const MILESTONES = Object.keys(MILESTONE_LABELS) as Milestone[];
 const KINDS = Object.keys(EVENT_KIND_LABELS) as EventKind[];
 const SELECTS = new Set<TimelineField>(["milestone", "kind"]);
@@ -83,7 +87,7 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
     }
   }
 
-  function onPaste(event: ClipboardEvent<HTMLInputElement>) {
+  function onPaste(event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
     const text = event.clipboardData.getData("text");
     if (!/\r|\n/.test(text.trim())) return;
     event.preventDefault();
@@ -131,7 +135,7 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
           ) : null}
         </td>
         <td className="p-1 min-w-40">
-          <input {...control("event")} className={cell} autoComplete="off" onPaste={onPaste}
+          <textarea {...control("event")} className={growing} rows={1} autoComplete="off" onPaste={onPaste}
             placeholder={milestone ? MILESTONE_LABELS[milestone as Milestone] : "What happened"} />
           {errorLine("event")}
         </td>
@@ -140,7 +144,7 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
           {errorLine("actor")}
         </td>
         <td className="p-1 min-w-32">
-          <input {...control("notes")} className={cell} autoComplete="off" />
+          <textarea {...control("notes")} className={growing} rows={1} autoComplete="off" />
           {errorLine("notes")}
         </td>
         <td className="p-1 min-w-36">
@@ -165,7 +169,11 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
         <RowActions n={n} count={props.count} status={toSaveState(row.rowStatus)}
           onMoveUp={() => props.onMove(view.key, -1)} onMoveDown={() => props.onMove(view.key, 1)}
           onInsertBelow={() => props.onAddBelow(view.key)}
-          onDelete={() => props.onDelete(view.key, String(row.value("event") ?? "").trim() || `Row ${n}`)} />
+          onDelete={() => props.onDelete(view.key, String(row.value("event") ?? "").trim() || `Row ${n}`)}
+          extra={<>
+            <FieldHistoryButton row={row} fields={ROW_FIELDS} labels={FIELD_LABELS} label={`row ${n}`} />
+            <CommentsButton anchor={`timeline:${rowId}`} label={`row ${n}`} />
+          </>} />
       </tr>
       <RowConflicts n={n} row={row} />
     </>

@@ -26,6 +26,11 @@ import { getSharing } from "@/lib/data/distribution";
 import { configuredTrackers, listActionTickets } from "@/lib/integrations/trackers";
 import { ShareLessonsCard } from "@/components/sharing/share-lessons-card";
 import { TrackerTickets } from "@/components/sharing/tracker-tickets";
+import { getMeeting } from "@/lib/data/meeting";
+import { listComments } from "@/lib/data/comments";
+import { MeetingProvider } from "@/components/meeting/meeting-provider";
+import { MeetingPanel } from "@/components/meeting/meeting-panel";
+import { CommentsProvider } from "@/components/comments/comments-provider";
 
 const LOG_SECTIONS: readonly SectionId[] = ["details", "severity", "summary", "timeline", "root-cause", "actions", "external-summary"];
 
@@ -61,12 +66,15 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
     new Date(),
   );
   const sections = policy.type === "LOG" ? LOG_SECTIONS : SECTION_IDS;
-  const [externalRelease, sharing, trackers, tickets] = await Promise.all([
-    getExternalRelease(user, doc.id), getSharing(user, doc.id), configuredTrackers(), listActionTickets(user, doc.id),
+  const [meeting, comments, externalRelease, sharing, trackers, tickets] = await Promise.all([
+    getMeeting(user, id), listComments(user, id), getExternalRelease(user, doc.id), getSharing(user, doc.id), configuredTrackers(),
+    listActionTickets(user, doc.id),
   ]);
 
   return (
     <LiveDocProvider doc={doc} users={users} me={{ id: user.id, name: user.name }}>
+    <MeetingProvider initial={meeting}>
+    <CommentsProvider initial={comments}>
     <article className="space-y-5" data-review-type={policy.type}>
       <header className="space-y-2">
         <p className="font-mono text-sm text-slate-500">{doc.incidentKey}</p>
@@ -95,6 +103,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         </div>
         <div className="min-w-0 space-y-5">
           <LiveStatusBar />
+          <MeetingPanel />
           <BlamelessReminder />
           <PublishPanel doc={doc} />
           <RelatedPanel actor={user} postmortemId={doc.id} canEdit={doc.permissions.edit} />
@@ -114,6 +123,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         </div>
       </div>
     </article>
+    </CommentsProvider>
+    </MeetingProvider>
     </LiveDocProvider>
   );
 }
