@@ -17,20 +17,24 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object"
 export type NotifyResult = { events: number; emailIds: string[]; deliveryIds: string[] };
 
 /** Reads every postmortem's new DocEvents (up to `limit` postmortems per call). */
-export async function processDocEventLog(limit = 50): Promise<NotifyResult> {
+export async function processDocEventLog(limit = 50, budgetMs = 20_000): Promise<NotifyResult> {
   const db = getDb();
-  const pending = await db.$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Postmortem" p LEFT JOIN "NotificationCursor" c ON c."postmortemId" = p."id"
-    WHERE p."seq" > COALESCE(c."seq", 0) ORDER BY p."updatedAt" LIMIT ${limit}`;
+  const started = Date.now();
   const people = await db.user.findMany({ where: { disabled: false }, select: { id: true, name: true, email: true } });
   const result: NotifyResult = { events: 0, emailIds: [], deliveryIds: [] };
-  for (const { id } of pending) {
-    const r = await db.$transaction((tx) => processPostmortem(tx, id, people), { timeout: 30_000 });
-    result.events += r.events;
-    result.emailIds.push(...r.emailIds);
-    result.deliveryIds.push(...r.deliveryIds);
+  // A backlog (after an outage, or a bulk import) is worked off batch by batch within one run's time budget.
+  for (;;) {
+    const pending = await db.$queryRaw<{ id: string }[]>`
+      SELECT p."id" FROM "Postmortem" p LEFT JOIN "NotificationCursor" c ON c."postmortemId" = p."id"
+      WHERE p."seq" > COALESCE(c."seq", 0) ORDER BY p."updatedAt" LIMIT ${limit}`;
+    for (const { id } of pending) {
+      const r = await db.$transaction((tx) => processPostmortem(tx, id, people), { timeout: 30_000 });
+      result.events += r.events;
+      result.emailIds.push(...r.emailIds);
+      result.deliveryIds.push(...r.deliveryIds);
+    }
+    if (pending.length < limit || Date.now() - started > budgetMs) return result;
   }
-  return result;
 }
 
 async function processPostmortem(tx: Tx, postmortemId: string, people: MentionablePerson[]): Promise<NotifyResult> {
@@ -42,7 +46,12 @@ async function processPostmortem(tx: Tx, postmortemId: string, people: Mentionab
     where: { postmortemId, seq: { gt: from } }, orderBy: { seq: "asc" }, take: 500,
     select: { id: true, seq: true, actorId: true, entity: true, entityId: true, field: true, before: true, after: true },
   });
-  if (events.length === 0) return { events: 0, emailIds: [], deliveryIds: [] };
+  if (events.length === 0) {
+    // Nothing in the log past the cursor (the postmortem's seq was set without events): catch the cursor up.
+    await tx.$executeRaw`UPDATE "NotificationCursor" c SET "seq" = p."seq" FROM "Postmortem" p
+      WHERE p."id" = c."postmortemId" AND c."postmortemId" = ${postmortemId}`;
+    return { events: 0, emailIds: [], deliveryIds: [] };
+  }
   const pm = await tx.postmortem.findUniqueOrThrow({
     where: { id: postmortemId },
     select: { id: true, incidentKey: true, incidentName: true, teamId: true, deletedAt: true },

@@ -10,6 +10,9 @@ export function getDb(): PrismaClient {
   if (!url) throw new Error("DATABASE_URL is not set: the embedded database did not start.");
   if (!globalForPrisma.prismaClient || globalForPrisma.prismaUrl !== url) {
     globalForPrisma.pgPool = new pg.Pool({ connectionString: url, max: poolSize() });
+    // An idle connection ended by the server (a restart, a failover, a dropped database) must not take the
+    // process down: the pool replaces it on the next query.
+    globalForPrisma.pgPool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
     globalForPrisma.prismaClient = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.pgPool) });
     globalForPrisma.prismaUrl = url;
   }
