@@ -17,8 +17,9 @@ async function createPostmortem(page: Page, name: string, incidentDate: string) 
 
 /** Resolves when the next server action posted by the page has answered (presence beats aside). */
 function actionResponse(page: Page) {
-  return page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]
-    && !r.request().postData()?.includes('"tabId"'));
+  return page.waitForResponse(
+    (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"] && !r.request().postData()?.includes('"tabId"'),
+  );
 }
 
 async function addImmediateAction(page: Page, title: string) {
@@ -71,7 +72,12 @@ test.describe("corrective actions", () => {
     await doneSaved;
     await expect(mine.getByTestId("save-state")).toHaveText("Saved");
     await sam.page.reload();
-    await expect(sam.page.getByTestId("my-action-row").filter({ hasText: key }).getByLabel(/^Status of/)).toHaveValue("DONE");
+    await expect(
+      sam.page
+        .getByTestId("my-action-row")
+        .filter({ hasText: key })
+        .getByLabel(/^Status of/),
+    ).toHaveValue("DONE");
     await sam.context.close();
   });
 });
@@ -137,9 +143,19 @@ test.describe.serial("review lifecycle on the demo Critical postmortem", () => {
     await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
     const headings = await page.getByTestId("print-section").locator("h2").allTextContents();
     expect(headings.slice(0, 13)).toEqual([
-      "Incident Summary", "Severity", "Summary", "Key Metrics", "Timeline of Events", "Root Cause Analysis (5 Whys)",
-      "Contributing Factors", "AI-Specific Root Causes", "AI System Context", "Impact Assessment", "Corrective Actions",
-      "Lessons Learned", "Blameless Culture Reminder",
+      "Incident Summary",
+      "Severity",
+      "Summary",
+      "Key Metrics",
+      "Timeline of Events",
+      "Root Cause Analysis (5 Whys)",
+      "Contributing Factors",
+      "AI-Specific Root Causes",
+      "AI System Context",
+      "Impact Assessment",
+      "Corrective Actions",
+      "Lessons Learned",
+      "Blameless Culture Reminder",
     ]);
     await expect(page.getByTestId("print-document")).toContainText("INC-2026-0041");
     await page.goto("/postmortems/doesnotexist123/print");

@@ -18,7 +18,11 @@ test.describe("drafting a postmortem from the incident's material", () => {
   test("a facilitator reviews the proposals; the timeline, metrics and history show exactly the accepted ones", async ({ page }) => {
     await signIn(page, "facilitator");
     const doc = new PostmortemPage(page);
-    const id = await doc.createWithKey({ key: uniqueKey("INC-AI"), name: "Support bot quoted a refund policy that does not exist", severity: /Critical/ });
+    const id = await doc.createWithKey({
+      key: uniqueKey("INC-AI"),
+      name: "Support bot quoted a refund policy that does not exist",
+      severity: /Critical/,
+    });
 
     await page.getByRole("link", { name: "Draft from material" }).click();
     const draft = new DraftPage(page);
@@ -40,7 +44,8 @@ test.describe("drafting a postmortem from the incident's material", () => {
       "root cause looks like the vendor model alias update",
       "pinned the model to the previous snapshot, errors going down",
       "resolved, all clear",
-    ]) expect(events).toContain(accepted);
+    ])
+      expect(events).toContain(accepted);
     expect(events.join("\n")).not.toContain("status page");
     expect(events.join("\n")).not.toContain("ack, looking");
 
@@ -60,7 +65,11 @@ test.describe("drafting a postmortem from the incident's material", () => {
 
   test("a viewer cannot open the draft screen and sees no link to it", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const id = await new PostmortemPage(page).createWithKey({ key: uniqueKey("INC-AI"), name: "Drafting is for editors", severity: /High/ });
+    const id = await new PostmortemPage(page).createWithKey({
+      key: uniqueKey("INC-AI"),
+      name: "Drafting is for editors",
+      severity: /High/,
+    });
 
     const { context, page: viewerPage } = await personPage(browser, "viewer");
     const viewerDoc = new PostmortemPage(viewerPage);

@@ -44,8 +44,9 @@ test.describe("who may do what on the document", () => {
 
     // The facilitator's save is recorded, to be replayed by the viewer below.
     await summaryBox(page).fill("The retriever ignored the tenant filter.");
-    const recorded = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]
-      && !!r.postData()?.includes("The retriever ignored the tenant filter."));
+    const recorded = page.waitForRequest(
+      (r) => r.method() === "POST" && !!r.headers()["next-action"] && !!r.postData()?.includes("The retriever ignored the tenant filter."),
+    );
     await page.keyboard.press("Tab");
     const request = await recorded;
     await expect(page.getByTestId("section-summary").getByTestId("save-state")).toHaveText("Saved");

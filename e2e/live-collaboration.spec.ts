@@ -45,8 +45,12 @@ test.describe("live review meeting", () => {
     // An edit by one appears in the others' pages without a reload (a section field too).
     await second.field("summary", "In 2-3 sentences, what happened?").fill("The summariser copied private notes into replies.");
     await second.field("summary", "In 2-3 sentences, what happened?").blur();
-    await expect(facilitator.field("summary", "In 2-3 sentences, what happened?")).toHaveValue("The summariser copied private notes into replies.");
-    await expect(attendee.field("summary", "In 2-3 sentences, what happened?")).toHaveValue("The summariser copied private notes into replies.");
+    await expect(facilitator.field("summary", "In 2-3 sentences, what happened?")).toHaveValue(
+      "The summariser copied private notes into replies.",
+    );
+    await expect(attendee.field("summary", "In 2-3 sentences, what happened?")).toHaveValue(
+      "The summariser copied private notes into replies.",
+    );
 
     // Two people change the same field: the later one sees the conflict and chooses; nothing vanishes.
     await sam.context.setOffline(true);
@@ -86,7 +90,10 @@ test.describe("live review meeting", () => {
     await second.allSaved();
 
     // Someone removed from a restricted postmortem stops receiving its events.
-    await facilitator.page.getByTestId("section-external-summary").getByLabel(/Restricted/).check();
+    await facilitator.page
+      .getByTestId("section-external-summary")
+      .getByLabel(/Restricted/)
+      .check();
     await facilitator.allSaved();
     await facilitator.page.getByTestId("section-details").getByRole("button", { name: "Remove Lena Fischer" }).click();
     await expect(second.page.getByTestId("outage-banner")).toContainText("no longer available to you");

@@ -9,7 +9,9 @@ test.describe("managers' view", () => {
   // Each story sets up two people's work through the UI first, so it gets more than the default minute.
   test.describe.configure({ timeout: 600_000 });
 
-  test("a viewer searches, filters, reads insights and exports the tracker, and never meets a restricted postmortem", async ({ browser }) => {
+  test("a viewer searches, filters, reads insights and exports the tracker, and never meets a restricted postmortem", async ({
+    browser,
+  }) => {
     const word = `quokka${rand()}`;
     const tag = `e2e-${rand()}`;
     const visibleName = `Reranker outage ${word}`;
@@ -97,7 +99,9 @@ test.describe("managers' view", () => {
     await viewer.context.close();
   });
 
-  test("a manager's week: overdue actions reach the overview and tracker, three are marked done in bulk, the weekly report lists them", async ({ browser }) => {
+  test("a manager's week: overdue actions reach the overview and tracker, three are marked done in bulk, the weekly report lists them", async ({
+    browser,
+  }) => {
     const suffix = rand();
     const texts = [1, 2, 3].map((n) => `Week ${suffix} follow-up ${n}`);
     const priya = await personPage(browser, "facilitator");

@@ -55,7 +55,11 @@ test.describe("several server processes", () => {
       // The database is unreachable from process 2 for 10 s: the page says so, edits wait and land.
       proxy.cut();
       const cutAt = Date.now();
-      const offlineEdits: [field: "Actor", row: number, text: string][] = [[ "Actor", 1, "Router"], ["Actor", 2, "Gateway"], ["Actor", 3, "On-call"]];
+      const offlineEdits: [field: "Actor", row: number, text: string][] = [
+        ["Actor", 1, "Router"],
+        ["Actor", 2, "Gateway"],
+        ["Actor", 3, "On-call"],
+      ];
       for (const [field, row, text] of offlineEdits) {
         await attendee.cell(field, row).fill(text);
         await attendee.cell(field, row).blur();

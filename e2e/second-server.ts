@@ -36,7 +36,10 @@ export async function startSecondServer(databaseUrl: string, authSecret: string)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The second app process exited:\n${log}`);
     if (Date.now() > deadline) throw new Error(`The second app process did not start:\n${log}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -33,7 +33,9 @@ test.describe("field sections of the document", () => {
     await createCritical(page, "Prompt change made the bot promise refunds");
 
     const summary = section(page, "summary");
-    await summary.getByLabel("In 2-3 sentences, what happened?").fill("A prompt change removed the refund policy guardrail. The bot promised refunds.");
+    await summary
+      .getByLabel("In 2-3 sentences, what happened?")
+      .fill("A prompt change removed the refund policy guardrail. The bot promised refunds.");
     await expect(summary.getByTestId("summary-sentences")).toHaveText(/2 sentences/);
     await saveSection(page, "summary");
 
@@ -95,11 +97,15 @@ test.describe("field sections of the document", () => {
     await saveSection(page, "external-summary");
 
     await page.reload();
-    await expect(section(page, "summary").getByLabel("In 2-3 sentences, what happened?")).toHaveValue(/removed the refund policy guardrail/);
+    await expect(section(page, "summary").getByLabel("In 2-3 sentences, what happened?")).toHaveValue(
+      /removed the refund policy guardrail/,
+    );
     await expect(section(page, "root-cause").getByLabel("Why 1?")).toHaveValue("The prompt no longer included the refund policy.");
     await expect(section(page, "root-cause").getByLabel("Why 2?")).toHaveValue("The prompt change was shipped without an eval run.");
     await expect(section(page, "root-cause").getByLabel("Problem", { exact: true })).toHaveValue(/promised refunds/);
-    await expect(section(page, "root-cause").getByLabel("Root cause", { exact: true })).toHaveValue("Prompt releases had no evaluation gate.");
+    await expect(section(page, "root-cause").getByLabel("Root cause", { exact: true })).toHaveValue(
+      "Prompt releases had no evaluation gate.",
+    );
     await expect(section(page, "root-cause").getByLabel("Root cause category")).toHaveValue("PROCESS");
     await expect(section(page, "factors").getByLabel("Factor 1 description")).toHaveValue("No regression suite for refund questions.");
     await expect(section(page, "factors").getByLabel("Factor 2 category")).toHaveValue("TECHNICAL");
@@ -154,7 +160,18 @@ test.describe("field sections of the document", () => {
     const viewer = await personPage(browser, "viewer");
     await viewer.page.goto(url);
     await expect(section(viewer.page, "summary")).toContainText("The bot misread a policy.");
-    for (const id of ["details", "severity", "summary", "root-cause", "factors", "ai-causes", "ai-context", "impact", "lessons", "external-summary"]) {
+    for (const id of [
+      "details",
+      "severity",
+      "summary",
+      "root-cause",
+      "factors",
+      "ai-causes",
+      "ai-context",
+      "impact",
+      "lessons",
+      "external-summary",
+    ]) {
       const s = section(viewer.page, id);
       await expect(s).toBeVisible();
       await expect(s.locator("input, textarea, select")).toHaveCount(0);

@@ -17,9 +17,16 @@ const envSchema = z.object({
     .transform((v) => v === "true"),
   DATA_DIR: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional().or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().optional(),
-  APP_URL: z.url({ error: "APP_URL must be a URL such as https://postmortems.example.com" }).optional().or(z.literal("").transform(() => undefined)),
+  APP_URL: z
+    .url({ error: "APP_URL must be a URL such as https://postmortems.example.com" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type AppEnv = {

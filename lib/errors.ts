@@ -44,5 +44,4 @@ export type ConflictDetail = { entity: string; entityId: string | null; theirs: 
 
 /** The one result shape of every server action. */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; detail?: unknown };
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; detail?: unknown };

@@ -48,7 +48,9 @@ async function main() {
       if (inFlight === 0 || groups.length === 0) groups.push([]);
       groups[groups.length - 1].push({ text: s.text, values: s.values });
       inFlight += 1;
-      return original(strings, ...values).finally(() => { inFlight -= 1; });
+      return original(strings, ...values).finally(() => {
+        inFlight -= 1;
+      });
     }
     return original(strings, ...values);
   };
@@ -71,10 +73,18 @@ async function main() {
   const week = periodContaining("week", new Date());
   const scenarios: [string, () => Promise<unknown>, number][] = [
     ["overview", () => getOverview(member), 300],
-    ["list: Critical + Prompt change + published", () => listPostmortems(member, { severity: "CRITICAL", aiCause: "PROMPT_CHANGE", status: "PUBLISHED" }), 100],
-    ["list: team + tag + date range, oldest first", () => listPostmortems(member, { teamId: team.id, tag: "rag", from: "2024-06-01", to: "2026-06-30", sort: "oldest" }), 100],
+    [
+      "list: Critical + Prompt change + published",
+      () => listPostmortems(member, { severity: "CRITICAL", aiCause: "PROMPT_CHANGE", status: "PUBLISHED" }),
+      100,
+    ],
+    [
+      "list: team + tag + date range, oldest first",
+      () => listPostmortems(member, { teamId: team.id, tag: "rag", from: "2024-06-01", to: "2026-06-30", sort: "oldest" }),
+      100,
+    ],
     ["list: open overdue actions, as viewer", () => listPostmortems(viewer, { actions: "overdue" }), 100],
-    ["search: \"stale retrieval index\"", () => listPostmortems(member, { q: "stale retrieval index" }), 100],
+    ['search: "stale retrieval index"', () => listPostmortems(member, { q: "stale retrieval index" }), 100],
     ["search: hallucinated refund, as viewer", () => listPostmortems(viewer, { q: "hallucinated refund" }), 100],
     ["insights: everything", () => getInsights(member, {}), 300],
     ["insights: one team", () => getInsights(member, { teamId: team.id }), 300],
@@ -83,7 +93,16 @@ async function main() {
     ["report: this week, everyone", () => getFollowUpReport(member, week, null), 300],
   ];
 
-  const rows: { page: string; p50: number; p95: number; rawP50: number; rawP95: number; ratio: number; goal: number; statements: number }[] = [];
+  const rows: {
+    page: string;
+    p50: number;
+    p95: number;
+    rawP50: number;
+    rawP95: number;
+    ratio: number;
+    goal: number;
+    statements: number;
+  }[] = [];
   for (const [name, fn, goal] of scenarios) {
     groups = [];
     await fn();
@@ -92,25 +111,40 @@ async function main() {
     if (process.env.BENCH_EXPLAIN) {
       for (const statement of captured.flat()) {
         const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values as unknown[]);
-        console.log(`\n=== ${name}\n${statement.text.replace(/\s+/g, " ").slice(0, 300)}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+        console.log(
+          `\n=== ${name}\n${statement.text.replace(/\s+/g, " ").slice(0, 300)}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
+        );
       }
       continue;
     }
     const api = await time(fn);
     const raw = await time(() => replay(captured));
     const row = {
-      page: name, p50: percentile(api, 0.5), p95: percentile(api, 0.95), rawP50: percentile(raw, 0.5), rawP95: percentile(raw, 0.95),
-      ratio: percentile(api, 0.5) / percentile(raw, 0.5), goal, statements: captured.flat().length,
+      page: name,
+      p50: percentile(api, 0.5),
+      p95: percentile(api, 0.95),
+      rawP50: percentile(raw, 0.5),
+      rawP95: percentile(raw, 0.95),
+      ratio: percentile(api, 0.5) / percentile(raw, 0.5),
+      goal,
+      statements: captured.flat().length,
     };
     rows.push(row);
-    console.log(`${name.padEnd(48)} p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms | raw SQL p50 ${row.rawP50.toFixed(1).padStart(6)} ms  p95 ${row.rawP95.toFixed(1).padStart(6)} ms | ratio ${row.ratio.toFixed(2)} | goal p95 ≤ ${goal} ms ${row.p95 <= goal ? "met" : "MISSED"}`);
+    console.log(
+      `${name.padEnd(48)} p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms | raw SQL p50 ${row.rawP50.toFixed(1).padStart(6)} ms  p95 ${row.rawP95.toFixed(1).padStart(6)} ms | ratio ${row.ratio.toFixed(2)} | goal p95 ≤ ${goal} ms ${row.p95 <= goal ? "met" : "MISSED"}`,
+    );
   }
   (globalThis as { gc?: () => void }).gc?.();
   const mem = process.memoryUsage();
   const memory = { rssMb: mem.rss / 1_048_576, heapUsedMb: mem.heapUsed / 1_048_576 };
-  console.log(`${size.toLocaleString("en-GB")} postmortems. Memory after the run: RSS ${memory.rssMb.toFixed(0)} MB, heap used ${memory.heapUsedMb.toFixed(0)} MB.`);
+  console.log(
+    `${size.toLocaleString("en-GB")} postmortems. Memory after the run: RSS ${memory.rssMb.toFixed(0)} MB, heap used ${memory.heapUsedMb.toFixed(0)} MB.`,
+  );
   await mkdir("bench-results", { recursive: true });
-  await writeFile("bench-results/browse.json", JSON.stringify({ at: new Date().toISOString(), postmortems: size, samples: SAMPLES, rows, memory }, null, 2));
+  await writeFile(
+    "bench-results/browse.json",
+    JSON.stringify({ at: new Date().toISOString(), postmortems: size, samples: SAMPLES, rows, memory }, null, 2),
+  );
   await pool.end();
   await db.$disconnect();
 }

@@ -19,12 +19,13 @@ const EDITORS = 20;
 const EDITS_EACH = Number(process.env.BENCH_EDITS_EACH ?? 10);
 const PAUSE_MS = 100;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
-});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -60,11 +61,19 @@ async function startApp(env: Record<string, string>): Promise<{ url: string; chi
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` (or `npm start` once) first.");
   const port = await freePort();
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"], detached: true,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   const url = `http://localhost:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, child };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
     await sleep(200);
   }
   throw new Error("The app did not start.");
@@ -85,11 +94,15 @@ async function signIn(url: string, email: string): Promise<string> {
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password: "postmortem-demo" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`Could not sign in ${email}.`);
   return session;
 }
@@ -97,7 +110,14 @@ async function signIn(url: string, email: string): Promise<string> {
 type Arrival = Map<string, [client: number, at: number][]>;
 
 /** One live stream: counts the bytes it receives and records when each mutation's event arrived. */
-function openStream(client: number, url: string, cookie: string, arrivals: Arrival, counter: { bytes: number }, abort: AbortSignal): Promise<void> {
+function openStream(
+  client: number,
+  url: string,
+  cookie: string,
+  arrivals: Arrival,
+  counter: { bytes: number },
+  abort: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     void fetch(url, { headers: { cookie, accept: "text/event-stream" }, signal: abort }).then(async (res) => {
       if (!res.ok || !res.body) return reject(new Error(`stream answered ${res.status}`));
@@ -117,7 +137,11 @@ function openStream(client: number, url: string, cookie: string, arrivals: Arriv
           const data = message.split("\n").find((l) => l.startsWith("data: "));
           if (!message.includes("event: doc") || !data) continue;
           const event = JSON.parse(data.slice(6)) as { clientMutationId: string | null };
-          if (event.clientMutationId) (arrivals.get(event.clientMutationId) ?? arrivals.set(event.clientMutationId, []).get(event.clientMutationId)!).push([client, performance.now()]);
+          if (event.clientMutationId)
+            (arrivals.get(event.clientMutationId) ?? arrivals.set(event.clientMutationId, []).get(event.clientMutationId)!).push([
+              client,
+              performance.now(),
+            ]);
         }
       }
     }, reject);
@@ -140,32 +164,56 @@ async function benchOurs(): Promise<Round> {
     const rowIds = [...new Set([...page.matchAll(/data-row-id="([a-z0-9]+)"/g)].map((m) => m[1]))];
     const arrivals: Arrival = new Map();
     const counters = cookies.map(() => ({ bytes: 0 }));
-    await Promise.all(cookies.map((cookie, i) =>
-      openStream(i, `${app.url}/api/postmortems/${postmortemId}/events?tab=bench${String(i).padStart(6, "0")}`, cookie, arrivals, counters[i], abort.signal)));
+    await Promise.all(
+      cookies.map((cookie, i) =>
+        openStream(
+          i,
+          `${app.url}/api/postmortems/${postmortemId}/events?tab=bench${String(i).padStart(6, "0")}`,
+          cookie,
+          arrivals,
+          counters[i],
+          abort.signal,
+        ),
+      ),
+    );
     const baseline = counters.map((c) => c.bytes);
     const sent = new Map<string, [client: number, at: number]>();
     // Each editor types into its own cell (20 editors over the demo rows' text fields).
-    const cells = cookies.map((_, i) => ({ rowId: rowIds[i % rowIds.length], field: ["event", "actor", "notes"][Math.floor(i / rowIds.length) % 3] }));
+    const cells = cookies.map((_, i) => ({
+      rowId: rowIds[i % rowIds.length],
+      field: ["event", "actor", "notes"][Math.floor(i / rowIds.length) % 3],
+    }));
     const bases = await Promise.all(cells.map((c) => currentValue(app.url, cookies[0], postmortemId, c.rowId, c.field)));
     const started = performance.now();
-    await Promise.all(cookies.map(async (cookie, i) => {
-      const { rowId, field } = cells[i];
-      let current = bases[i];
-      for (let k = 0; k < EDITS_EACH; k++) {
-        const value = `editor ${i} edit ${k}`;
-        const mutation = randomUUID();
-        sent.set(mutation, [i, performance.now()]);
-        const res = await fetch(`${app.url}/postmortems/${postmortemId}`, {
-          method: "POST",
-          headers: { cookie, "next-action": editAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-          body: JSON.stringify([{ postmortemId, entity: "timeline", entityId: rowId, changes: { [field]: value }, base: { [field]: current }, clientMutationId: mutation }]),
-        });
-        const text = await res.text();
-        if (!res.ok || !text.includes('"ok":true')) throw new Error(`edit refused: ${text.slice(0, 200)}`);
-        current = value;
-        await sleep(PAUSE_MS);
-      }
-    }));
+    await Promise.all(
+      cookies.map(async (cookie, i) => {
+        const { rowId, field } = cells[i];
+        let current = bases[i];
+        for (let k = 0; k < EDITS_EACH; k++) {
+          const value = `editor ${i} edit ${k}`;
+          const mutation = randomUUID();
+          sent.set(mutation, [i, performance.now()]);
+          const res = await fetch(`${app.url}/postmortems/${postmortemId}`, {
+            method: "POST",
+            headers: { cookie, "next-action": editAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+            body: JSON.stringify([
+              {
+                postmortemId,
+                entity: "timeline",
+                entityId: rowId,
+                changes: { [field]: value },
+                base: { [field]: current },
+                clientMutationId: mutation,
+              },
+            ]),
+          });
+          const text = await res.text();
+          if (!res.ok || !text.includes('"ok":true')) throw new Error(`edit refused: ${text.slice(0, 200)}`);
+          current = value;
+          await sleep(PAUSE_MS);
+        }
+      }),
+    );
     const finished = performance.now();
     await sleep(1000);
     const latencies: number[] = [];
@@ -185,7 +233,11 @@ async function benchOurs(): Promise<Round> {
     };
   } finally {
     abort.abort();
-    try { process.kill(-(app.child.pid as number), "SIGTERM"); } catch { /* gone */ }
+    try {
+      process.kill(-(app.child.pid as number), "SIGTERM");
+    } catch {
+      /* gone */
+    }
     await sleep(1500);
     await db.drop();
   }
@@ -195,8 +247,15 @@ async function currentValue(url: string, cookie: string, postmortemId: string, r
   const html = await (await fetch(`${url}/postmortems/${postmortemId}`, { headers: { cookie } })).text();
   const label = { event: "Event", actor: "Actor", notes: "Notes" }[field];
   const row = html.slice(html.indexOf(`data-row-id="${rowId}"`));
-  const input = new RegExp(`aria-label="${label} of row \\d+"[^>]*value="([^"]*)"`).exec(row) ?? new RegExp(`value="([^"]*)"[^>]*aria-label="${label} of row \\d+"`).exec(row);
-  return (input?.[1] ?? "").replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+  const input =
+    new RegExp(`aria-label="${label} of row \\d+"[^>]*value="([^"]*)"`).exec(row) ??
+    new RegExp(`value="([^"]*)"[^>]*aria-label="${label} of row \\d+"`).exec(row);
+  return (input?.[1] ?? "")
+    .replaceAll("&amp;", "&")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">");
 }
 
 async function benchHocuspocus(): Promise<Round> {
@@ -218,14 +277,16 @@ async function benchHocuspocus(): Promise<Round> {
   });
   const sent = new Map<string, [client: number, at: number]>();
   const started = performance.now();
-  await Promise.all(docs.map(async (doc, i) => {
-    for (let k = 0; k < EDITS_EACH; k++) {
-      const mutation = randomUUID();
-      sent.set(mutation, [i, performance.now()]);
-      doc.getMap<string>("cells").set(`editor-${i}`, `editor ${i} edit ${k}|${mutation}`);
-      await sleep(PAUSE_MS);
-    }
-  }));
+  await Promise.all(
+    docs.map(async (doc, i) => {
+      for (let k = 0; k < EDITS_EACH; k++) {
+        const mutation = randomUUID();
+        sent.set(mutation, [i, performance.now()]);
+        doc.getMap<string>("cells").set(`editor-${i}`, `editor ${i} edit ${k}|${mutation}`);
+        await sleep(PAUSE_MS);
+      }
+    }),
+  );
   const finished = performance.now();
   await sleep(1000);
   const latencies: number[] = [];
@@ -240,8 +301,10 @@ async function benchHocuspocus(): Promise<Round> {
 
 function print(label: string, r: Round) {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
-  console.log(`${label.padEnd(34)} p50 ${f(quantile(r.latencies, 0.5))} ms  p95 ${f(quantile(r.latencies, 0.95))} ms  p99 ${f(quantile(r.latencies, 0.99))} ms  ` +
-    `${f(r.editsPerSecond)} edits/s  ${r.latencies.length} arrivals`);
+  console.log(
+    `${label.padEnd(34)} p50 ${f(quantile(r.latencies, 0.5))} ms  p95 ${f(quantile(r.latencies, 0.95))} ms  p99 ${f(quantile(r.latencies, 0.99))} ms  ` +
+      `${f(r.editsPerSecond)} edits/s  ${r.latencies.length} arrivals`,
+  );
 }
 
 async function main() {

@@ -11,13 +11,24 @@ export type Metric = { name: string; unit: string; value: number };
 export type BenchMessage = { ok: true; metrics: Metric[]; sizes: typeof SIZES } | { ok: false; error: string };
 
 const SIZES = {
-  users: 50, postmortems: 300, timelineRows: 200, actions: 50, reads: 50, summaryEdits: 200, writers: 8, writerOps: 25, pasteLines: 500,
+  users: 50,
+  postmortems: 300,
+  timelineRows: 200,
+  actions: 50,
+  reads: 50,
+  summaryEdits: 200,
+  writers: 8,
+  writerOps: 25,
+  pasteLines: 500,
 };
 
 const NAMES = [
-  "Chatbot hallucination in billing answers", "Embedding drift after vendor model update",
-  "Prompt change broke refusal guardrails", "Rate limiting on the inference gateway",
-  "Context window overflow in the summariser", "Retrieval index served a stale snapshot",
+  "Chatbot hallucination in billing answers",
+  "Embedding drift after vendor model update",
+  "Prompt change broke refusal guardrails",
+  "Rate limiting on the inference gateway",
+  "Context window overflow in the summariser",
+  "Retrieval index served a stale snapshot",
 ];
 const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 const DAY_MS = 86_400_000;
@@ -67,27 +78,37 @@ async function workload(metrics: Metric[]) {
   const teams = await Promise.all(["Assistants", "Search", "Platform"].map((name) => db.team.create({ data: { name } })));
   // Direct inserts as in test/factories.ts: the data layer's createUser spends its time in bcrypt on purpose.
   const users: { id: string; role: "MEMBER" }[] = [];
-  spread("user insert", "ms/op", await timeEach(SIZES.users, async (i) => {
-    const u = await db.user.create({ data: { email: `bench-${i}@bench.example`, name: `Bench user ${i}`, role: "MEMBER", passwordHash: "not-a-hash" } });
-    users.push({ id: u.id, role: "MEMBER" });
-  }));
+  spread(
+    "user insert",
+    "ms/op",
+    await timeEach(SIZES.users, async (i) => {
+      const u = await db.user.create({
+        data: { email: `bench-${i}@bench.example`, name: `Bench user ${i}`, role: "MEMBER", passwordHash: "not-a-hash" },
+      });
+      users.push({ id: u.id, role: "MEMBER" });
+    }),
+  );
   // Creators and facilitators come from the first ten users; the last user is involved in nothing, so the
   // list runs through the "unrestricted or involved" visibility filter the way most readers do.
   const creator = (i: number) => users[i % 10];
   const reader = users[SIZES.users - 1];
 
   const pmIds: string[] = [];
-  spread("createPostmortem", "ms/op", await timeEach(SIZES.postmortems, async (i) => {
-    const { id } = await createPostmortem(creator(i), {
-      incidentKey: `INC-2026-${String(i + 1).padStart(4, "0")}`,
-      incidentName: `${NAMES[i % NAMES.length]} #${i + 1}`,
-      incidentDate: new Date(Date.UTC(2025, 0, 1) + i * DAY_MS),
-      severity: SEVERITIES[i % SEVERITIES.length],
-      teamId: teams[i % teams.length].id,
-      facilitatorId: creator(i + 1).id,
-    });
-    pmIds.push(id);
-  }));
+  spread(
+    "createPostmortem",
+    "ms/op",
+    await timeEach(SIZES.postmortems, async (i) => {
+      const { id } = await createPostmortem(creator(i), {
+        incidentKey: `INC-2026-${String(i + 1).padStart(4, "0")}`,
+        incidentName: `${NAMES[i % NAMES.length]} #${i + 1}`,
+        incidentDate: new Date(Date.UTC(2025, 0, 1) + i * DAY_MS),
+        severity: SEVERITIES[i % SEVERITIES.length],
+        teamId: teams[i % teams.length].id,
+        facilitatorId: creator(i + 1).id,
+      });
+      pmIds.push(id);
+    }),
+  );
 
   const bigId = pmIds[0];
   const owner = creator(0);
@@ -95,8 +116,13 @@ async function workload(metrics: Metric[]) {
   const rows: { id: string; event: string; notes: string }[] = [];
   const inserts = await timeEach(SIZES.timelineRows, async (i) => {
     const { row } = await createTimelineEntry(owner, {
-      postmortemId: bigId, clientMutationId: randomUUID(), occurredAt: new Date(start + i * 60_000),
-      event: `Alert ${i}: eval score dropped`, actor: "Monitoring", notes: "", kind: "ALERT",
+      postmortemId: bigId,
+      clientMutationId: randomUUID(),
+      occurredAt: new Date(start + i * 60_000),
+      event: `Alert ${i}: eval score dropped`,
+      actor: "Monitoring",
+      notes: "",
+      kind: "ALERT",
     });
     rows.push(row);
   });
@@ -105,11 +131,21 @@ async function workload(metrics: Metric[]) {
   add("createTimelineEntry rows 1-20 mean", "ms/op", mean(inserts.slice(0, 20)));
   add(`createTimelineEntry rows ${SIZES.timelineRows - 19}-${SIZES.timelineRows} mean`, "ms/op", mean(inserts.slice(-20)));
 
-  spread("createAction", "ms/op", await timeEach(SIZES.actions, (i) =>
-    createAction(owner, {
-      postmortemId: bigId, clientMutationId: randomUUID(), horizon: "SHORT_TERM", action: `Corrective action ${i}`,
-      ownerId: users[i % SIZES.users].id, deadline: null, ticket: "",
-    })));
+  spread(
+    "createAction",
+    "ms/op",
+    await timeEach(SIZES.actions, (i) =>
+      createAction(owner, {
+        postmortemId: bigId,
+        clientMutationId: randomUUID(),
+        horizon: "SHORT_TERM",
+        action: `Corrective action ${i}`,
+        ownerId: users[i % SIZES.users].id,
+        deadline: null,
+        ticket: "",
+      }),
+    ),
+  );
 
   // A few unmeasured calls first, so one-off costs (query plan caches, JIT) stay out of the percentiles.
   const reads = async (fn: () => Promise<unknown>) => {
@@ -118,15 +154,22 @@ async function workload(metrics: Metric[]) {
   };
   spread(`getPostmortemDocument (${SIZES.timelineRows}+ rows)`, "ms", await reads(() => getPostmortemDocument(owner, bigId)));
   spread("listPostmortems q", "ms", await reads(() => listPostmortems(reader, { q: "hallucination" })));
-  spread("listPostmortems filters", "ms", await reads(() =>
-    listPostmortems(reader, { severity: "HIGH", status: "DRAFT", teamId: teams[1].id, sort: "key" })));
+  spread(
+    "listPostmortems filters",
+    "ms",
+    await reads(() => listPostmortems(reader, { severity: "HIGH", status: "DRAFT", teamId: teams[1].id, sort: "key" })),
+  );
 
   let summary = "";
-  spread("updatePostmortemSection summary", "ms/op", await timeEach(SIZES.summaryEdits, async (i) => {
-    const next = `Revision ${i}: the assistant quoted a refund policy that does not exist.`;
-    await updatePostmortemSection(owner, { postmortemId: bigId, section: "summary", changes: { summary: next }, base: { summary } });
-    summary = next;
-  }));
+  spread(
+    "updatePostmortemSection summary",
+    "ms/op",
+    await timeEach(SIZES.summaryEdits, async (i) => {
+      const next = `Revision ${i}: the assistant quoted a refund policy that does not exist.`;
+      await updatePostmortemSection(owner, { postmortemId: bigId, section: "summary", changes: { summary: next }, base: { summary } });
+      summary = next;
+    }),
+  );
 
   // Writers in pairs on one timeline row, one on `event` and one on `notes`: the protocol says neither
   // different rows nor different fields of one row may conflict, so anything above 0 is a finding.
@@ -135,25 +178,27 @@ async function workload(metrics: Metric[]) {
   let conflicts = 0;
   const latencies: number[] = [];
   const began = performance.now();
-  await Promise.all(writers.map(async (actor, w) => {
-    const row = rows[w >> 1];
-    const field = w % 2 === 0 ? "event" : "notes";
-    let current = row[field];
-    for (let k = 0; k < SIZES.writerOps; k++) {
-      const next = `${field} by writer ${w}, edit ${k}`;
-      const pick = (value: string) => (field === "event" ? { event: value } : { notes: value });
-      const t0 = performance.now();
-      try {
-        await updateTimelineEntry(actor, { postmortemId: bigId, entryId: row.id, changes: pick(next), base: pick(current) });
-        current = next;
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
-        conflicts++;
-        current = String((error.detail as import("@/lib/errors").ConflictDetail).theirs[field] ?? "");
+  await Promise.all(
+    writers.map(async (actor, w) => {
+      const row = rows[w >> 1];
+      const field = w % 2 === 0 ? "event" : "notes";
+      let current = row[field];
+      for (let k = 0; k < SIZES.writerOps; k++) {
+        const next = `${field} by writer ${w}, edit ${k}`;
+        const pick = (value: string) => (field === "event" ? { event: value } : { notes: value });
+        const t0 = performance.now();
+        try {
+          await updateTimelineEntry(actor, { postmortemId: bigId, entryId: row.id, changes: pick(next), base: pick(current) });
+          current = next;
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
+          conflicts++;
+          current = String((error.detail as import("@/lib/errors").ConflictDetail).theirs[field] ?? "");
+        }
+        latencies.push(performance.now() - t0);
       }
-      latencies.push(performance.now() - t0);
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - began) / 1000;
   add(`concurrent ${SIZES.writers}x${SIZES.writerOps} updateTimelineEntry`, "ops/s", latencies.length / seconds);
   add("concurrent updateTimelineEntry p95", "ms/op", percentile(latencies, 0.95));
@@ -161,8 +206,10 @@ async function workload(metrics: Metric[]) {
 
   // The largest paste the form accepts (TIMELINE_LIMITS.pasteRows), into a postmortem of its own; one run,
   // as it takes seconds.
-  const lines = Array.from({ length: SIZES.pasteLines }, (_, i) =>
-    `${new Date(start + i * 60_000).toISOString().slice(0, 16).replace("T", " ")} Pasted log line ${i}`);
+  const lines = Array.from(
+    { length: SIZES.pasteLines },
+    (_, i) => `${new Date(start + i * 60_000).toISOString().slice(0, 16).replace("T", " ")} Pasted log line ${i}`,
+  );
   const pasteStart = performance.now();
   await pasteTimeline(creator(1), { postmortemId: pmIds[1], text: lines.join("\n"), clientMutationId: randomUUID() });
   add(`pasteTimeline ${SIZES.pasteLines} lines (1 run)`, "ms", performance.now() - pasteStart);
@@ -177,7 +224,8 @@ async function workload(metrics: Metric[]) {
 }
 
 async function main(target: string | undefined, where: string | undefined): Promise<BenchMessage> {
-  if ((target !== "pglite" && target !== "postgres") || !where) return { ok: false, error: "usage: bench-data.ts pglite|postgres <dir|url>" };
+  if ((target !== "pglite" && target !== "postgres") || !where)
+    return { ok: false, error: "usage: bench-data.ts pglite|postgres <dir|url>" };
   const metrics: Metric[] = [];
   let stopEmbedded: (() => Promise<void>) | undefined;
   try {
@@ -204,7 +252,9 @@ async function main(target: string | undefined, where: string | undefined): Prom
   } finally {
     if (process.env.DATABASE_URL) {
       const { getDb } = await import("@/lib/db/client");
-      await getDb().$disconnect().catch(() => {});
+      await getDb()
+        .$disconnect()
+        .catch(() => {});
     }
     await stopEmbedded?.().catch(() => {});
   }

@@ -25,9 +25,22 @@ for (const t of TRANSCRIPTS) {
   const score = scoreTimeline(draft.timeline, t.expected);
   total = addTallies(total, score);
   console.log(`${t.name.padEnd(70)} ${String(draft.timeline.length).padStart(4)}  ${ms.toFixed(3).padStart(8)}`);
-  if (verbose) for (const m of score.mismatches) console.log("   ✗", JSON.stringify(m.expected), "→", JSON.stringify(m.got && { at: m.got.occurredAt, event: m.got.event, milestone: m.got.milestone, kind: m.got.kind }));
+  if (verbose)
+    for (const m of score.mismatches)
+      console.log(
+        "   ✗",
+        JSON.stringify(m.expected),
+        "→",
+        JSON.stringify(m.got && { at: m.got.occurredAt, event: m.got.event, milestone: m.got.milestone, kind: m.got.kind }),
+      );
 }
 console.log(`\n${"".padEnd(12)}precision  recall   (goal ≥ 90% each)`);
-for (const [label, tally] of [["times", total.times], ["milestones", total.milestones], ["event kinds", total.kinds]] as const) {
-  console.log(`${label.padEnd(12)}${pct(precision(tally))}  ${pct(recall(tally))}   (${tally.truePositives} right of ${tally.predicted} drafted, ${tally.expected} expected)`);
+for (const [label, tally] of [
+  ["times", total.times],
+  ["milestones", total.milestones],
+  ["event kinds", total.kinds],
+] as const) {
+  console.log(
+    `${label.padEnd(12)}${pct(precision(tally))}  ${pct(recall(tally))}   (${tally.truePositives} right of ${tally.predicted} drafted, ${tally.expected} expected)`,
+  );
 }

@@ -44,7 +44,10 @@ async function roundRobin(ports: number[]): Promise<{ port: number; close: () =>
   const server = net.createServer((client) => {
     const upstream = net.connect(ports[next++ % ports.length], "127.0.0.1");
     client.pipe(upstream).pipe(client);
-    const end = () => { client.destroy(); upstream.destroy(); };
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
     client.on("error", end);
     upstream.on("error", end);
   });
@@ -56,7 +59,13 @@ async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProc
   const app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return app;
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return app;
     await new Promise((r) => setTimeout(r, 500));
   }
   app.kill();
@@ -64,7 +73,9 @@ async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProc
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
 }
 
@@ -99,14 +110,21 @@ async function timed(samples: Sample[], route: string, run: () => Promise<Respon
 
 async function signIn(base: string, email: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
     body: new URLSearchParams({ csrfToken, email, password: "postmortem-demo" }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in failed for ${email}`);
   return `${jar}; ${session}`;
 }
@@ -124,8 +142,10 @@ async function run(base: string, pids: number[], label: string) {
   const postmortems: string[] = [];
   for (let i = 0; i < 20; i++) {
     const response = await callAction(base, cookies[0], ids.createPostmortemAction, "/postmortems/new", {
-      incidentKey: `INC-LOAD-${label.replace(/\W/g, "")}-${i}`, incidentName: `Load test incident ${i}`,
-      incidentDate: "2026-11-20T09:00", severity: "HIGH",
+      incidentKey: `INC-LOAD-${label.replace(/\W/g, "")}-${i}`,
+      incidentName: `Load test incident ${i}`,
+      incidentDate: "2026-11-20T09:00",
+      severity: "HIGH",
     });
     const id = /"id":"([a-z0-9]+)"/.exec(await response.text())?.[1];
     if (!id) throw new Error("could not create the load-test postmortems");
@@ -136,25 +156,40 @@ async function run(base: string, pids: number[], label: string) {
   const until = Date.now() + MINUTES * 60_000;
   const sampler = setInterval(() => memory.push(pids.reduce((sum, pid) => sum + rssMb(pid), 0)), 5000);
   const kinds = ["MODEL_DRIFT", "DATA_QUALITY", "PROMPT_CHANGE", "HALLUCINATION", "RATE_LIMITING"];
-  await Promise.all(Array.from({ length: USERS }, async (_, user) => {
-    const cookie = cookies[user % cookies.length];
-    const pm = postmortems[user % postmortems.length];
-    let checked = false;
-    while (Date.now() < until) {
-      const roll = Math.random();
-      const ok = (body: string) => !body.includes('"code":"INTERNAL"');
-      if (roll < 0.3) await timed(samples, "GET /postmortems", () => fetch(`${base}/postmortems`, { headers: { cookie } }));
-      else if (roll < 0.6) await timed(samples, "GET /postmortems/[id]", () => fetch(`${base}/postmortems/${pm}`, { headers: { cookie } }));
-      else if (roll < 0.7) await timed(samples, "GET /postmortems?q=", () => fetch(`${base}/postmortems?q=model`, { headers: { cookie } }));
-      else if (roll < 0.8) await timed(samples, "action publishCheck", () => callAction(base, cookie, ids.publishCheckAction, `/postmortems/${pm}`, { postmortemId: pm }), ok);
-      else {
-        checked = !checked;
-        const args = { postmortemId: pm, kind: kinds[user % kinds.length], checked, evidence: checked ? `Seen by user ${user}` : "" };
-        await timed(samples, "action setAiCause (edit)", () => callAction(base, cookie, ids.setAiCauseAction, `/postmortems/${pm}`, args), ok);
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, user) => {
+      const cookie = cookies[user % cookies.length];
+      const pm = postmortems[user % postmortems.length];
+      let checked = false;
+      while (Date.now() < until) {
+        const roll = Math.random();
+        const ok = (body: string) => !body.includes('"code":"INTERNAL"');
+        if (roll < 0.3) await timed(samples, "GET /postmortems", () => fetch(`${base}/postmortems`, { headers: { cookie } }));
+        else if (roll < 0.6)
+          await timed(samples, "GET /postmortems/[id]", () => fetch(`${base}/postmortems/${pm}`, { headers: { cookie } }));
+        else if (roll < 0.7)
+          await timed(samples, "GET /postmortems?q=", () => fetch(`${base}/postmortems?q=model`, { headers: { cookie } }));
+        else if (roll < 0.8)
+          await timed(
+            samples,
+            "action publishCheck",
+            () => callAction(base, cookie, ids.publishCheckAction, `/postmortems/${pm}`, { postmortemId: pm }),
+            ok,
+          );
+        else {
+          checked = !checked;
+          const args = { postmortemId: pm, kind: kinds[user % kinds.length], checked, evidence: checked ? `Seen by user ${user}` : "" };
+          await timed(
+            samples,
+            "action setAiCause (edit)",
+            () => callAction(base, cookie, ids.setAiCauseAction, `/postmortems/${pm}`, args),
+            ok,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 2000 + Math.random() * 3000));
       }
-      await new Promise((r) => setTimeout(r, 2000 + Math.random() * 3000));
-    }
-  }));
+    }),
+  );
   clearInterval(sampler);
   report(label, samples, memory);
 }
@@ -166,14 +201,21 @@ function pct(values: number[], p: number) {
 
 function report(label: string, samples: Sample[], memory: number[]) {
   const routes = [...new Set(samples.map((s) => s.route))].sort();
-  console.log(`\n${label}: ${USERS} simulated people, ${MINUTES} min, ${samples.length} requests, ` +
-    `${samples.filter((s) => !s.ok).length} errors, server RSS peak ${Math.max(0, ...memory)} MB (sum over processes)`);
+  console.log(
+    `\n${label}: ${USERS} simulated people, ${MINUTES} min, ${samples.length} requests, ` +
+      `${samples.filter((s) => !s.ok).length} errors, server RSS peak ${Math.max(0, ...memory)} MB (sum over processes)`,
+  );
   console.log("route".padEnd(28) + "count".padStart(7) + "errors".padStart(8) + "p50 ms".padStart(9) + "p95 ms".padStart(9));
   for (const route of routes) {
     const rows = samples.filter((s) => s.route === route);
     const ms = rows.map((s) => s.ms);
-    console.log(route.padEnd(28) + String(rows.length).padStart(7) + String(rows.filter((s) => !s.ok).length).padStart(8) +
-      String(pct(ms, 50)).padStart(9) + String(pct(ms, 95)).padStart(9));
+    console.log(
+      route.padEnd(28) +
+        String(rows.length).padStart(7) +
+        String(rows.filter((s) => !s.ok).length).padStart(8) +
+        String(pct(ms, 50)).padStart(9) +
+        String(pct(ms, 95)).padStart(9),
+    );
   }
 }
 
@@ -184,8 +226,13 @@ async function scenario(processes: number) {
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pm-bench-"));
   const env = {
-    ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, SEED_DEMO_DATA: "1", NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: randomBytes(33).toString("base64"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    DATA_DIR: dataDir,
+    SEED_DEMO_DATA: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     // The simulated people all come from this machine; the per-address sign-in limit is not what is measured.
     TRUSTED_PROXIES: "",
   };
@@ -200,7 +247,11 @@ async function scenario(processes: number) {
     }
     proxy = processes > 1 ? await roundRobin(ports) : undefined;
     const base = `http://127.0.0.1:${proxy?.port ?? ports[0]}`;
-    await run(base, apps.map((a) => a.pid as number), `${processes} process${processes > 1 ? "es" : ""}`);
+    await run(
+      base,
+      apps.map((a) => a.pid as number),
+      `${processes} process${processes > 1 ? "es" : ""}`,
+    );
   } finally {
     proxy?.close();
     for (const app of apps) app.kill("SIGTERM");

@@ -13,7 +13,13 @@ type TimeEach = (n: number, fn: (i: number) => Promise<unknown>) => Promise<numb
 export const REMINDERS = 10_000;
 
 export async function sharingWorkload(ctx: {
-  add: Add; spread: Spread; timeEach: TimeEach; owner: Actor; bigId: string; postmortemIds: string[]; ownerIds: string[];
+  add: Add;
+  spread: Spread;
+  timeEach: TimeEach;
+  owner: Actor;
+  bigId: string;
+  postmortemIds: string[];
+  ownerIds: string[];
 }) {
   const { add, spread, timeEach, owner, bigId } = ctx;
   const { exportPostmortem } = await import("@/lib/data/exports");
@@ -23,7 +29,9 @@ export async function sharingWorkload(ctx: {
 
   const received = new Map<string, number>();
   const smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, session, callback) {
       let text = "";
       stream.on("data", (c: Buffer) => (text += c.toString("utf8")));
@@ -44,8 +52,12 @@ export async function sharingWorkload(ctx: {
   const now = new Date("2031-01-15T08:00:00Z");
   const perPostmortem = Math.ceil(REMINDERS / ctx.postmortemIds.length);
   const rows = Array.from({ length: REMINDERS }, (_, i) => ({
-    postmortemId: ctx.postmortemIds[Math.floor(i / perPostmortem)], number: 1000 + (i % perPostmortem), horizon: "IMMEDIATE" as const,
-    action: `Bench action ${i}`, ownerId: ctx.ownerIds[i % ctx.ownerIds.length], deadline: new Date("2031-01-15T00:00:00Z"),
+    postmortemId: ctx.postmortemIds[Math.floor(i / perPostmortem)],
+    number: 1000 + (i % perPostmortem),
+    horizon: "IMMEDIATE" as const,
+    action: `Bench action ${i}`,
+    ownerId: ctx.ownerIds[i % ctx.ownerIds.length],
+    deadline: new Date("2031-01-15T00:00:00Z"),
   }));
   for (let i = 0; i < rows.length; i += 1000) await db.correctiveAction.createMany({ data: rows.slice(i, i + 1000) });
 
@@ -54,7 +66,10 @@ export async function sharingWorkload(ctx: {
   const first = await startJobRunner({ pool: getPool(), ...quiet });
   const second = await startJobRunner({ pool: otherPool, ...quiet });
   const began = performance.now();
-  await Promise.all([first.boss.send(QUEUES.reminders, { now: now.toISOString() }), second.boss.send(QUEUES.reminders, { now: now.toISOString() })]);
+  await Promise.all([
+    first.boss.send(QUEUES.reminders, { now: now.toISOString() }),
+    second.boss.send(QUEUES.reminders, { now: now.toISOString() }),
+  ]);
   const due = () => db.notification.count({ where: { kind: "action_due_today", dedupeKey: { contains: ":2031-01-15" } } });
   const deadline = Date.now() + 10 * 60_000;
   const total = () => [...received.values()].reduce((s, n) => s + n, 0);
@@ -71,5 +86,9 @@ export async function sharingWorkload(ctx: {
   add("reminder email jobs processed", "jobs/s", REMINDERS / seconds);
   add("reminder notifications stored (expected 10000)", "count", await due());
   add("emails received twice (expected 0)", "count", [...received.values()].filter((n) => n > 1).length);
-  add("emails received (expected 10000)", "count", [...received.values()].reduce((s, n) => s + n, 0));
+  add(
+    "emails received (expected 10000)",
+    "count",
+    [...received.values()].reduce((s, n) => s + n, 0),
+  );
 }

@@ -82,7 +82,10 @@ function printTable(title: string, header: string[], rows: string[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   // First column left-aligned (names), the rest right-aligned so digits line up.
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
@@ -103,7 +106,11 @@ async function main() {
     console.log(`${runs.length > 0 ? "\n" : ""}running the workload on ${LABELS[target]}…`);
     const run = target === "pglite" ? await benchPGlite() : await benchPostgres(serverUrl as string);
     runs.push(run);
-    printTable(run.label, ["metric", "unit", "value"], run.metrics.map((m) => [m.name, m.unit, format(m.value)]));
+    printTable(
+      run.label,
+      ["metric", "unit", "value"],
+      run.metrics.map((m) => [m.name, m.unit, format(m.value)]),
+    );
   }
 
   const [lite, postgres] = runs;
@@ -115,7 +122,11 @@ async function main() {
       ratios[m.name] = ratio ?? null;
       return [m.name, m.unit, format(m.value), format(pgValue.get(m.name)), ratio === undefined ? "–" : `${ratio.toFixed(2)}x`];
     });
-    printTable("Comparison (ratio = PGlite ÷ PostgreSQL; above 1 means PGlite is higher)", ["metric", "unit", "PGlite", "PostgreSQL", "ratio"], rows);
+    printTable(
+      "Comparison (ratio = PGlite ÷ PostgreSQL; above 1 means PGlite is higher)",
+      ["metric", "unit", "PGlite", "PostgreSQL", "ratio"],
+      rows,
+    );
   }
 
   const out = path.resolve("bench-results/latest.json");
@@ -125,7 +136,9 @@ async function main() {
     node: process.version,
     cpus: os.cpus().length,
     sizes: lite.sizes,
-    targets: Object.fromEntries(runs.map((r) => [r.key, Object.fromEntries(r.metrics.map((m) => [m.name, { unit: m.unit, value: m.value }]))])),
+    targets: Object.fromEntries(
+      runs.map((r) => [r.key, Object.fromEntries(r.metrics.map((m) => [m.name, { unit: m.unit, value: m.value }]))]),
+    ),
     ...(postgres ? { ratiosPGliteOverPostgres: ratios } : {}),
   };
   await writeFile(out, JSON.stringify(json, null, 2) + "\n");
@@ -134,7 +147,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   const url = process.env.BENCH_DATABASE_URL;
-  const message = (url && describeConnectionError(error, url, "BENCH_DATABASE_URL")) || (error instanceof Error ? error.message : String(error));
+  const message =
+    (url && describeConnectionError(error, url, "BENCH_DATABASE_URL")) || (error instanceof Error ? error.message : String(error));
   console.error(`bench failed: ${message.replace(/\s+/g, " ").trim()}`);
   process.exitCode = 1;
 });

@@ -15,7 +15,10 @@ function ensureChromium() {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("Installing Debian's chromium for the end-to-end tests…");
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (update.status === 0 && install.status === 0 && existsSync(CHROMIUM)) return;
   }
   console.error(
@@ -80,9 +83,12 @@ try {
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: {
-      ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: CHROMIUM,
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      CHROMIUM_PATH: CHROMIUM,
       // Specs that start a second app process on the same database (scale-out) need what it must share.
-      E2E_DATABASE_URL: db.env.DATABASE_URL ?? "", E2E_AUTH_SECRET: db.env.AUTH_SECRET ?? "",
+      E2E_DATABASE_URL: db.env.DATABASE_URL ?? "",
+      E2E_AUTH_SECRET: db.env.AUTH_SECRET ?? "",
     },
   });
   status = run.status ?? 1;

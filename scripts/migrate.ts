@@ -4,20 +4,13 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import {
-  describeConnectionError,
-  MigrationChecksumError,
-  MigrationFailedError,
-  runMigrations,
-} from "../lib/db/migrate";
+import { describeConnectionError, MigrationChecksumError, MigrationFailedError, runMigrations } from "../lib/db/migrate";
 
 async function migrate(connectionString: string, label: string): Promise<number> {
   try {
     const { applied } = await runMigrations(connectionString, { log: (line) => console.log(`  ${line}`) });
     console.log(
-      applied.length === 0
-        ? `${label}: already up to date.`
-        : `${label}: applied ${applied.length} migration(s): ${applied.join(", ")}`,
+      applied.length === 0 ? `${label}: already up to date.` : `${label}: applied ${applied.length} migration(s): ${applied.join(", ")}`,
     );
     return 0;
   } catch (err) {

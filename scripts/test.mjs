@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["Typecheck", "npx", ["tsc", "--noEmit"]],
   ["Lint", "npx", ["eslint", ".", "--max-warnings", "0"]],
+  ["Formatting", "npx", ["prettier", "--check", "."]],
   ["Unit and integration tests", "npx", ["vitest", "run"]],
   ["End-to-end tests", "node", ["scripts/e2e.mjs"]],
 ];

@@ -39,6 +39,10 @@ export async function createTestPostmortem(
 }
 
 /** Adds a participant directly (the participants editor has its own tests). */
-export async function addTestParticipant(postmortemId: string, userId: string, role: "ATTENDEE" | "OBSERVER" | "LEADERSHIP_OBSERVER" = "ATTENDEE") {
+export async function addTestParticipant(
+  postmortemId: string,
+  userId: string,
+  role: "ATTENDEE" | "OBSERVER" | "LEADERSHIP_OBSERVER" = "ATTENDEE",
+) {
   await getDb().participant.create({ data: { postmortemId, userId, role } });
 }

@@ -46,7 +46,9 @@ export async function startFakeEndpoint(): Promise<FakeEndpoint> {
       const size = Math.max(1, Math.ceil(content.length / 5));
       for (let i = 0; i < content.length; i += size) res.write(chunk({ content: content.slice(i, i + size) }));
       const usage = behaviour.usage ?? { prompt_tokens: 120, completion_tokens: 80 };
-      res.write(`data: ${JSON.stringify({ id: "chatcmpl-test", object: "chat.completion.chunk", created: 0, model: "test-model", choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: "chatcmpl-test", object: "chat.completion.chunk", created: 0, model: "test-model", choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })}\n\n`,
+      );
       res.end("data: [DONE]\n\n");
     });
   });

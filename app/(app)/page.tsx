@@ -29,8 +29,14 @@ export default async function OverviewPage() {
           <p className="text-sm text-slate-600">Reviews against the 48-hour rule, and corrective actions followed to done.</p>
         </div>
         <div className="flex gap-2">
-          <Link href="/report" className={buttonClass("secondary")}>Weekly report</Link>
-          {canOrg(user, "createPostmortem") ? <Link href="/postmortems/new" className={buttonClass()}>New postmortem</Link> : null}
+          <Link href="/report" className={buttonClass("secondary")}>
+            Weekly report
+          </Link>
+          {canOrg(user, "createPostmortem") ? (
+            <Link href="/postmortems/new" className={buttonClass()}>
+              New postmortem
+            </Link>
+          ) : null}
         </div>
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="overview-stats">
@@ -41,12 +47,21 @@ export default async function OverviewPage() {
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Reviews due and overdue" testId="reviews-due" href="/postmortems?reviewOverdue=1" linkLabel="All overdue reviews">
-          {o.reviews.items.length === 0 ? <Empty>No review is waiting for its meeting.</Empty> : (
+          {o.reviews.items.length === 0 ? (
+            <Empty>No review is waiting for its meeting.</Empty>
+          ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {o.reviews.items.map((r) => (
                 <li key={r.id} className="flex items-center justify-between gap-3 py-1.5">
-                  <span><Link href={`/postmortems/${r.id}`} className="text-brand-700 hover:underline">{r.incidentKey} {r.incidentName}</Link></span>
-                  <span className={`whitespace-nowrap text-xs ${r.overdue ? "font-medium text-red-700" : "text-slate-600"}`} title={`${formatUtcDateTime(r.dueAt)} UTC`}>
+                  <span>
+                    <Link href={`/postmortems/${r.id}`} className="text-brand-700 hover:underline">
+                      {r.incidentKey} {r.incidentName}
+                    </Link>
+                  </span>
+                  <span
+                    className={`whitespace-nowrap text-xs ${r.overdue ? "font-medium text-red-700" : "text-slate-600"}`}
+                    title={`${formatUtcDateTime(r.dueAt)} UTC`}
+                  >
                     {dueText(r.dueAt, now)}
                   </span>
                 </li>
@@ -55,13 +70,18 @@ export default async function OverviewPage() {
           )}
         </Panel>
         <Panel title="Overdue corrective actions" testId="overdue-actions" href="/tracker?overdue=1" linkLabel="Open in tracker">
-          {o.actions.overdueItems.length === 0 ? <Empty>No corrective action is past its deadline.</Empty> : (
+          {o.actions.overdueItems.length === 0 ? (
+            <Empty>No corrective action is past its deadline.</Empty>
+          ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {o.actions.overdueItems.map((a) => (
                 <li key={a.id} className="py-1.5" data-testid="overdue-action">
-                  <Link href={`/postmortems/${a.postmortemId}#actions`} className="text-brand-700 hover:underline">{a.action || `Action ${a.number}`}</Link>
+                  <Link href={`/postmortems/${a.postmortemId}#actions`} className="text-brand-700 hover:underline">
+                    {a.action || `Action ${a.number}`}
+                  </Link>
                   <div className="text-xs text-slate-600">
-                    {a.incidentKey} · {a.ownerName ?? "No owner"} · due {formatDate(a.deadline.toISOString())}{a.teamName ? ` · ${a.teamName}` : ""}
+                    {a.incidentKey} · {a.ownerName ?? "No owner"} · due {formatDate(a.deadline.toISOString())}
+                    {a.teamName ? ` · ${a.teamName}` : ""}
                   </div>
                 </li>
               ))}
@@ -69,7 +89,9 @@ export default async function OverviewPage() {
           )}
         </Panel>
         <Panel title="Open actions by team and owner" testId="actions-by-group" href="/tracker" linkLabel="Tracker">
-          {o.actions.open === 0 ? <Empty>No open corrective actions.</Empty> : (
+          {o.actions.open === 0 ? (
+            <Empty>No open corrective actions.</Empty>
+          ) : (
             <div className="grid gap-4 sm:grid-cols-2">
               <ActionGroups caption="By team" groups={o.actions.byTeam} param="teamId" none="No team" />
               <ActionGroups caption="By owner" groups={o.actions.byOwner} param="ownerId" none="No owner" />
@@ -77,24 +99,37 @@ export default async function OverviewPage() {
           )}
         </Panel>
         <Panel title="Waiting for review or publication" testId="waiting" href="/postmortems?status=IN_REVIEW" linkLabel="All in review">
-          <p className="mb-2 text-sm text-slate-600">{o.waiting.drafts} drafts, {o.waiting.inReview} in review.</p>
-          {o.waiting.items.length === 0 ? <Empty>Nothing is waiting for publication.</Empty> : (
+          <p className="mb-2 text-sm text-slate-600">
+            {o.waiting.drafts} drafts, {o.waiting.inReview} in review.
+          </p>
+          {o.waiting.items.length === 0 ? (
+            <Empty>Nothing is waiting for publication.</Empty>
+          ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {o.waiting.items.map((w) => (
                 <li key={w.id} className="flex items-center justify-between gap-3 py-1.5">
-                  <Link href={`/postmortems/${w.id}`} className="text-brand-700 hover:underline">{w.incidentKey} {w.incidentName}</Link>
-                  <span className="flex items-center gap-2"><SeverityBadge severity={w.severity} /><StatusBadge status={w.status} /></span>
+                  <Link href={`/postmortems/${w.id}`} className="text-brand-700 hover:underline">
+                    {w.incidentKey} {w.incidentName}
+                  </Link>
+                  <span className="flex items-center gap-2">
+                    <SeverityBadge severity={w.severity} />
+                    <StatusBadge status={w.status} />
+                  </span>
                 </li>
               ))}
             </ul>
           )}
         </Panel>
         <Panel title="Recently published" testId="recently-published" href="/postmortems?status=PUBLISHED" linkLabel="All published">
-          {o.recentlyPublished.length === 0 ? <Empty>Nothing published yet.</Empty> : (
+          {o.recentlyPublished.length === 0 ? (
+            <Empty>Nothing published yet.</Empty>
+          ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {o.recentlyPublished.map((p) => (
                 <li key={p.id} className="flex items-center justify-between gap-3 py-1.5">
-                  <Link href={`/postmortems/${p.id}`} className="text-brand-700 hover:underline">{p.incidentKey} {p.incidentName}</Link>
+                  <Link href={`/postmortems/${p.id}`} className="text-brand-700 hover:underline">
+                    {p.incidentKey} {p.incidentName}
+                  </Link>
                   <span className="whitespace-nowrap text-xs text-slate-600">{formatDate(p.publishedAt.toISOString())}</span>
                 </li>
               ))}

@@ -23,7 +23,13 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   const parsed = signInSchema.safeParse({ email: typedEmail, password: formData.get("password") ?? "" });
   if (!parsed.success) {
-    return { ok: false, code: "VALIDATION", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error), email: typedEmail };
+    return {
+      ok: false,
+      code: "VALIDATION",
+      message: "Enter your email and password.",
+      fieldErrors: toFieldErrors(parsed.error),
+      email: typedEmail,
+    };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });

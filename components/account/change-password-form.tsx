@@ -15,10 +15,12 @@ type Values = z.input<typeof changePasswordSchema>;
 
 export function ChangePasswordForm() {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<Values, unknown, z.output<typeof changePasswordSchema>>({
-    resolver: zodResolver(changePasswordSchema),
-    defaultValues: { currentPassword: "", newPassword: "" },
-  });
+  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<Values, unknown, z.output<typeof changePasswordSchema>>(
+    {
+      resolver: zodResolver(changePasswordSchema),
+      defaultValues: { currentPassword: "", newPassword: "" },
+    },
+  );
   const errors = formState.errors;
   const onSubmit = handleSubmit(async () => {
     setMessage(null);
@@ -35,12 +37,24 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Field id="current-password" label="Current password" error={errors.currentPassword?.message}>
-        <Input id="current-password" type="password" autoComplete="current-password" {...register("currentPassword")}
-          aria-invalid={!!errors.currentPassword} aria-describedby={describedBy("current-password", errors.currentPassword?.message)} />
+        <Input
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          {...register("currentPassword")}
+          aria-invalid={!!errors.currentPassword}
+          aria-describedby={describedBy("current-password", errors.currentPassword?.message)}
+        />
       </Field>
       <Field id="new-password" label="New password" hint="At least 10 characters." error={errors.newPassword?.message}>
-        <Input id="new-password" type="password" autoComplete="new-password" {...register("newPassword")}
-          aria-invalid={!!errors.newPassword} aria-describedby={describedBy("new-password", errors.newPassword?.message, true)} />
+        <Input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          {...register("newPassword")}
+          aria-invalid={!!errors.newPassword}
+          aria-describedby={describedBy("new-password", errors.newPassword?.message, true)}
+        />
       </Field>
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Changing…" : "Change password"}

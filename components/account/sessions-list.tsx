@@ -12,10 +12,26 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 /** A short, readable name for a user agent string ("Chrome on Linux"), falling back to the string itself. */
 function deviceOf(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome"
-    : /Safari\//.test(userAgent) ? "Safari" : null;
-  const os = /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Android/.test(userAgent) ? "Android"
-    : /iPhone|iPad/.test(userAgent) ? "iOS" : /Linux/.test(userAgent) ? "Linux" : null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : null;
+  const os = /Windows/.test(userAgent)
+    ? "Windows"
+    : /Mac OS X/.test(userAgent)
+      ? "macOS"
+      : /Android/.test(userAgent)
+        ? "Android"
+        : /iPhone|iPad/.test(userAgent)
+          ? "iOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
   return browser && os ? `${browser} on ${os}` : userAgent.slice(0, 60);
 }
 
@@ -44,8 +60,12 @@ export function SessionsList({ sessions }: { sessions: SessionSummary[] }) {
               </p>
             </div>
             {s.current ? null : (
-              <Button size="sm" variant="secondary" disabled={pending}
-                onClick={() => run(() => endSessionAction({ sessionId: s.id }), "That session has been signed out.")}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={pending}
+                onClick={() => run(() => endSessionAction({ sessionId: s.id }), "That session has been signed out.")}
+              >
                 Sign out this session
               </Button>
             )}
@@ -53,12 +73,17 @@ export function SessionsList({ sessions }: { sessions: SessionSummary[] }) {
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={pending || others === 0}
-          onClick={() => run(() => endOtherSessionsAction({}), "Every other session has been signed out.")}>
+        <Button
+          variant="secondary"
+          disabled={pending || others === 0}
+          onClick={() => run(() => endOtherSessionsAction({}), "Every other session has been signed out.")}
+        >
           Sign out other sessions
         </Button>
         <form action={signOutEverywhereAction}>
-          <Button type="submit" variant="danger" disabled={pending}>Sign out everywhere</Button>
+          <Button type="submit" variant="danger" disabled={pending}>
+            Sign out everywhere
+          </Button>
         </form>
       </div>
     </div>

@@ -69,30 +69,65 @@ function MyActionRow({ item }: { item: MyActionItem }) {
       </td>
       <td className={cell}>
         <span className="font-mono text-slate-500">#{item.number}</span> {item.action}
-        {item.ticket ? <div className="mt-1 text-xs"><TicketLink ticket={item.ticket} /></div> : null}
+        {item.ticket ? (
+          <div className="mt-1 text-xs">
+            <TicketLink ticket={item.ticket} />
+          </div>
+        ) : null}
       </td>
       <td className={`${cell} whitespace-nowrap`}>{ACTION_HORIZONS[item.horizon].label}</td>
       <td className={`${cell} whitespace-nowrap`}>
         {item.deadline ?? "—"}
-        {item.overdue && (saved === "OPEN" || saved === "IN_PROGRESS") ? <div className="mt-1"><OverdueBadge /></div> : null}
+        {item.overdue && (saved === "OPEN" || saved === "IN_PROGRESS") ? (
+          <div className="mt-1">
+            <OverdueBadge />
+          </div>
+        ) : null}
       </td>
       <td className={`${cell} min-w-44`}>
-        <Select aria-label={`Status of ${item.incidentKey} action ${item.number}`} value={status}
-          aria-invalid={!!error} aria-describedby={error ? errorId : undefined}
-          onChange={(e) => change(e.target.value as ActionStatus)}>
-          {STATUSES.map((s) => <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>)}
+        <Select
+          aria-label={`Status of ${item.incidentKey} action ${item.number}`}
+          value={status}
+          aria-invalid={!!error}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => change(e.target.value as ActionStatus)}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ACTION_STATUS_LABELS[s]}
+            </option>
+          ))}
         </Select>
         {status === "WONT_DO" && saved !== "WONT_DO" ? (
-          <form className="mt-2 space-y-1" onSubmit={(e) => { e.preventDefault(); void save("WONT_DO", reason); }}>
-            <Input aria-label={`Why ${item.incidentKey} action ${item.number} won't be done`} placeholder="Reason (required)"
-              value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+          <form
+            className="mt-2 space-y-1"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save("WONT_DO", reason);
+            }}
+          >
+            <Input
+              aria-label={`Why ${item.incidentKey} action ${item.number} won't be done`}
+              placeholder="Reason (required)"
+              value={reason}
+              maxLength={1000}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <div className="flex gap-2">
-              <Button type="submit" size="sm">Save</Button>
-              <Button size="sm" variant="ghost" onClick={() => setStatus(saved)}>Cancel</Button>
+              <Button type="submit" size="sm">
+                Save
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setStatus(saved)}>
+                Cancel
+              </Button>
             </div>
           </form>
         ) : null}
-        {error ? <p id={errorId} role="alert" className="mt-1 text-xs font-medium text-red-700">{error}</p> : null}
+        {error ? (
+          <p id={errorId} role="alert" className="mt-1 text-xs font-medium text-red-700">
+            {error}
+          </p>
+        ) : null}
         <SaveIndicator state={state} />
       </td>
     </tr>
@@ -115,15 +150,27 @@ export function MyActionsTable({ actions }: { actions: MyActionItem[] }) {
         <caption className="sr-only">My corrective actions, overdue first</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={head}>Postmortem</th>
-            <th scope="col" className={head}>Action</th>
-            <th scope="col" className={head}>Horizon</th>
-            <th scope="col" className={head}>Deadline</th>
-            <th scope="col" className={head}>Status</th>
+            <th scope="col" className={head}>
+              Postmortem
+            </th>
+            <th scope="col" className={head}>
+              Action
+            </th>
+            <th scope="col" className={head}>
+              Horizon
+            </th>
+            <th scope="col" className={head}>
+              Deadline
+            </th>
+            <th scope="col" className={head}>
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {actions.map((a) => <MyActionRow key={a.id} item={a} />)}
+          {actions.map((a) => (
+            <MyActionRow key={a.id} item={a} />
+          ))}
         </tbody>
       </table>
     </div>

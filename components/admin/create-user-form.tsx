@@ -13,7 +13,11 @@ import { applyFieldErrors } from "@/components/postmortems/form-errors";
 
 export function CreateUserForm() {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<CreateUserInput, unknown, z.output<typeof createUserSchema>>({
+  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<
+    CreateUserInput,
+    unknown,
+    z.output<typeof createUserSchema>
+  >({
     resolver: zodResolver(createUserSchema),
     defaultValues: { name: "", email: "", password: "", role: "MEMBER" },
   });
@@ -34,14 +38,31 @@ export function CreateUserForm() {
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-4">
         <Field id="new-name" label="Name" error={errors.name?.message}>
-          <Input id="new-name" {...register("name")} aria-invalid={!!errors.name} aria-describedby={describedBy("new-name", errors.name?.message)} />
+          <Input
+            id="new-name"
+            {...register("name")}
+            aria-invalid={!!errors.name}
+            aria-describedby={describedBy("new-name", errors.name?.message)}
+          />
         </Field>
         <Field id="new-email" label="Email" error={errors.email?.message}>
-          <Input id="new-email" type="email" {...register("email")} aria-invalid={!!errors.email} aria-describedby={describedBy("new-email", errors.email?.message)} />
+          <Input
+            id="new-email"
+            type="email"
+            {...register("email")}
+            aria-invalid={!!errors.email}
+            aria-describedby={describedBy("new-email", errors.email?.message)}
+          />
         </Field>
         <Field id="new-password" label="Initial password" error={errors.password?.message}>
-          <Input id="new-password" type="password" autoComplete="new-password" {...register("password")} aria-invalid={!!errors.password}
-            aria-describedby={describedBy("new-password", errors.password?.message)} />
+          <Input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            {...register("password")}
+            aria-invalid={!!errors.password}
+            aria-describedby={describedBy("new-password", errors.password?.message)}
+          />
         </Field>
         <Field id="new-role" label="Role" error={errors.role?.message}>
           <Select id="new-role" {...register("role")}>

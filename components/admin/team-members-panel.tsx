@@ -22,25 +22,42 @@ export function TeamMembersPanel({ teams, users }: { teams: TeamWithMembers[]; u
             {team.members.map((m) => (
               <li key={m.id} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-3 pr-1">
                 {m.name}
-                <Button size="sm" variant="ghost" aria-label={`Remove ${m.name} from ${team.name}`} disabled={busy}
-                  onClick={() => run(() => setTeamMemberAction({ teamId: team.id, userId: m.id, member: false }))}>×</Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Remove ${m.name} from ${team.name}`}
+                  disabled={busy}
+                  onClick={() => run(() => setTeamMemberAction({ teamId: team.id, userId: m.id, member: false }))}
+                >
+                  ×
+                </Button>
               </li>
             ))}
           </ul>
-          <form className="mt-2 flex flex-wrap items-end gap-2"
+          <form
+            className="mt-2 flex flex-wrap items-end gap-2"
             onSubmit={(e) => {
               e.preventDefault();
               const userId = String(new FormData(e.currentTarget).get("userId") ?? "");
               if (userId) void run(() => setTeamMemberAction({ teamId: team.id, userId, member: true }));
-            }}>
+            }}
+          >
             <label className="text-sm">
               <span className="sr-only">Person to add to {team.name}</span>
               <Select name="userId" defaultValue="" aria-label={`Person to add to ${team.name}`}>
                 <option value="">Choose a person…</option>
-                {users.filter((u) => !team.members.some((m) => m.id === u.id)).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {users
+                  .filter((u) => !team.members.some((m) => m.id === u.id))
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
               </Select>
             </label>
-            <Button type="submit" size="sm" variant="secondary" disabled={busy}>Add to team</Button>
+            <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+              Add to team
+            </Button>
           </form>
         </div>
       ))}

@@ -26,9 +26,16 @@ export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }
       </td>
       <td className="px-4 py-2">{user.email}</td>
       <td className="px-4 py-2">
-        <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.name}</label>
-        <Select id={`role-${user.id}`} value={user.role} disabled={pending} className="w-32"
-          onChange={(e) => update({ role: e.target.value as OrgRole })}>
+        <label className="sr-only" htmlFor={`role-${user.id}`}>
+          Role of {user.name}
+        </label>
+        <Select
+          id={`role-${user.id}`}
+          value={user.role}
+          disabled={pending}
+          className="w-32"
+          onChange={(e) => update({ role: e.target.value as OrgRole })}
+        >
           <option value="ADMIN">Admin</option>
           <option value="MEMBER">Member</option>
           <option value="VIEWER">Viewer</option>
@@ -36,12 +43,20 @@ export function UserRow({ user, isSelf }: { user: UserSummary; isSelf: boolean }
       </td>
       <td className="px-4 py-2">{user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>
       <td className="px-4 py-2 text-right">
-        <Button size="sm" variant={user.disabled ? "secondary" : "danger"} disabled={pending}
-          onClick={() => update({ disabled: !user.disabled })}>
+        <Button
+          size="sm"
+          variant={user.disabled ? "secondary" : "danger"}
+          disabled={pending}
+          onClick={() => update({ disabled: !user.disabled })}
+        >
           {user.disabled ? "Enable" : "Disable"}
         </Button>
         <ResetPassword user={user} />
-        {error ? <p role="alert" className="mt-1 text-xs text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {error}
+          </p>
+        ) : null}
       </td>
     </tr>
   );

@@ -21,13 +21,18 @@ export function DraftReview({ postmortemId, draft }: { postmortemId: string; dra
 
   async function accept(proposal: Proposal): Promise<boolean> {
     update(proposal.id, { status: "saving", error: null });
-    const result = await acceptDraftItemAction({ postmortemId, clientMutationId: crypto.randomUUID(), item: proposal.item }).catch(() => null);
+    const result = await acceptDraftItemAction({ postmortemId, clientMutationId: crypto.randomUUID(), item: proposal.item }).catch(
+      () => null,
+    );
     if (result?.ok) {
       update(proposal.id, { status: "accepted" });
       return true;
     }
     const fieldMessage = result && !result.ok ? Object.values(result.fieldErrors ?? {}).flat()[0] : undefined;
-    update(proposal.id, { status: "pending", error: result ? (fieldMessage ?? result.message) : "The server could not be reached; nothing was saved. Try again." });
+    update(proposal.id, {
+      status: "pending",
+      error: result ? (fieldMessage ?? result.message) : "The server could not be reached; nothing was saved. Try again.",
+    });
     return false;
   }
 
@@ -43,9 +48,12 @@ export function DraftReview({ postmortemId, draft }: { postmortemId: string; dra
   return (
     <section aria-labelledby="review-heading" className="space-y-4" data-testid="draft-review">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="review-heading" className="text-lg font-semibold">Review the proposals</h2>
+        <h2 id="review-heading" className="text-lg font-semibold">
+          Review the proposals
+        </h2>
         <p className="text-sm text-slate-600" data-testid="draft-engine">
-          Drafted by: {ENGINE_LABELS[draft.engine]}{draft.model ? ` · model ${draft.model}` : ""}
+          Drafted by: {ENGINE_LABELS[draft.engine]}
+          {draft.model ? ` · model ${draft.model}` : ""}
         </p>
         <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="review-counts">
           {counts.accepted} accepted · {counts.rejected} rejected · {counts.pending + counts.saving} to review
@@ -54,7 +62,8 @@ export function DraftReview({ postmortemId, draft }: { postmortemId: string; dra
       {draft.notice ? <Alert tone="warning">{draft.notice}</Alert> : null}
       {proposals.length === 0 ? (
         <Alert tone="info" title="Nothing to propose">
-          No times, events or AI details were recognised in this material. Try a chat export with timestamps, an alert log or a CSV with time and text columns.
+          No times, events or AI details were recognised in this material. Try a chat export with timestamps, an alert log or a CSV with
+          time and text columns.
         </Alert>
       ) : null}
       {SECTIONS.map((section) => {
@@ -62,14 +71,19 @@ export function DraftReview({ postmortemId, draft }: { postmortemId: string; dra
         if (items.length === 0) return null;
         return (
           <div key={section} className="space-y-2">
-            <h3 className="font-medium">{SECTION_TITLES[section]} <span className="text-sm font-normal text-slate-500">({items.length})</span></h3>
+            <h3 className="font-medium">
+              {SECTION_TITLES[section]} <span className="text-sm font-normal text-slate-500">({items.length})</span>
+            </h3>
             <ol className="space-y-2" aria-label={SECTION_TITLES[section]}>
               {items.map((p) => (
-                <ProposalCard key={p.id} proposal={p}
+                <ProposalCard
+                  key={p.id}
+                  proposal={p}
                   onAccept={() => void accept(p)}
                   onReject={() => update(p.id, { status: "rejected", error: null })}
                   onUndoReject={() => update(p.id, { status: "pending" })}
-                  onEdit={(item: DraftItem) => update(p.id, { item, error: null })} />
+                  onEdit={(item: DraftItem) => update(p.id, { item, error: null })}
+                />
               ))}
             </ol>
           </div>
@@ -79,7 +93,9 @@ export function DraftReview({ postmortemId, draft }: { postmortemId: string; dra
         <Button onClick={() => void acceptRemaining()} disabled={bulk || counts.pending === 0}>
           {bulk ? "Accepting…" : `Accept all remaining (${counts.pending})`}
         </Button>
-        <Link href={`/postmortems/${postmortemId}`} className={buttonClass("secondary")}>Back to the postmortem</Link>
+        <Link href={`/postmortems/${postmortemId}`} className={buttonClass("secondary")}>
+          Back to the postmortem
+        </Link>
       </div>
     </section>
   );

@@ -29,7 +29,9 @@ export function DraftWorkspace({ postmortemId, endpointModel }: { postmortemId: 
   if (state.status === "done") {
     return (
       <div className="space-y-4">
-        <Button variant="ghost" size="sm" onClick={reset}>← Draft from other material</Button>
+        <Button variant="ghost" size="sm" onClick={reset}>
+          ← Draft from other material
+        </Button>
         <DraftReview postmortemId={postmortemId} draft={state.draft} />
       </div>
     );
@@ -38,16 +40,41 @@ export function DraftWorkspace({ postmortemId, endpointModel }: { postmortemId: 
   const drafting = state.status === "drafting";
   const error = state.status === "failed" ? state.message : undefined;
   return (
-    <form className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" onSubmit={(e) => { e.preventDefault(); void start({ text, fileName, engine }); }}>
-      <Field id="material" label="Incident material" error={error}
-        hint="Paste a chat transcript, alert or status-page text, or notes; or upload a Slack channel export (JSON) or a CSV with time, text and actor columns.">
-        <Textarea id="material" rows={14} value={text} className="font-mono" aria-invalid={error ? true : undefined}
+    <form
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void start({ text, fileName, engine });
+      }}
+    >
+      <Field
+        id="material"
+        label="Incident material"
+        error={error}
+        hint="Paste a chat transcript, alert or status-page text, or notes; or upload a Slack channel export (JSON) or a CSV with time, text and actor columns."
+      >
+        <Textarea
+          id="material"
+          rows={14}
+          value={text}
+          className="font-mono"
+          aria-invalid={error ? true : undefined}
           aria-describedby={describedBy("material", error, true)}
-          onChange={(e) => { setText(e.target.value); setFileName(undefined); }} />
+          onChange={(e) => {
+            setText(e.target.value);
+            setFileName(undefined);
+          }}
+        />
       </Field>
       <div className="flex flex-wrap items-end gap-4">
         <Field id="material-file" label="Or upload a file" error={fileError ?? undefined}>
-          <input id="material-file" type="file" accept={ACCEPTED_FILES} className="text-sm" onChange={(e) => void readFile(e.target.files?.[0])} />
+          <input
+            id="material-file"
+            type="file"
+            accept={ACCEPTED_FILES}
+            className="text-sm"
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
         </Field>
         {endpointModel ? (
           <Field id="engine" label="Engine">
@@ -57,9 +84,13 @@ export function DraftWorkspace({ postmortemId, endpointModel }: { postmortemId: 
             </Select>
           </Field>
         ) : null}
-        <Button type="submit" disabled={drafting || !text.trim()} className="ml-auto">{drafting ? "Drafting…" : "Draft proposals"}</Button>
+        <Button type="submit" disabled={drafting || !text.trim()} className="ml-auto">
+          {drafting ? "Drafting…" : "Draft proposals"}
+        </Button>
       </div>
-      <p aria-live="polite" className="text-sm text-slate-600" data-testid="draft-progress">{drafting ? state.progress : ""}</p>
+      <p aria-live="polite" className="text-sm text-slate-600" data-testid="draft-progress">
+        {drafting ? state.progress : ""}
+      </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
     </form>
   );

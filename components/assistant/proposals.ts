@@ -8,7 +8,14 @@ import type { DraftItem } from "@/lib/validations/draft";
 
 export type ProposalStatus = "pending" | "saving" | "accepted" | "rejected";
 export type ProposalSection = "timeline" | "summary" | "impact" | "aiCauses" | "aiContext";
-export type Proposal = { id: string; section: ProposalSection; item: DraftItem; sources: DraftSource[]; status: ProposalStatus; error: string | null };
+export type Proposal = {
+  id: string;
+  section: ProposalSection;
+  item: DraftItem;
+  sources: DraftSource[];
+  status: ProposalStatus;
+  error: string | null;
+};
 
 export const SECTION_TITLES: Record<ProposalSection, string> = {
   timeline: "Timeline rows",
@@ -20,7 +27,12 @@ export const SECTION_TITLES: Record<ProposalSection, string> = {
 
 export function toProposals(content: DraftContent): Proposal[] {
   const make = (section: ProposalSection, item: DraftItem, sources: DraftSource[], i: number): Proposal => ({
-    id: `${section}-${i}`, section, item, sources, status: "pending", error: null,
+    id: `${section}-${i}`,
+    section,
+    item,
+    sources,
+    status: "pending",
+    error: null,
   });
   return [
     ...content.timeline.map((row, i) => make("timeline", { type: "timeline", row }, [row.source], i)),

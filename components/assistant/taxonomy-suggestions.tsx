@@ -12,16 +12,25 @@ export function TaxonomySuggestions({ doc }: { doc: PostmortemDocument }) {
     <details className="mt-4 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="taxonomy-suggestions">
       <summary className="cursor-pointer font-medium">In the AI-incident taxonomies</summary>
       {kinds.length === 0 ? (
-        <p className="mt-2 text-slate-600">Check an AI-specific cause to see how it maps to MITRE ATLAS, the AI Incident Database and the OECD AI Incidents Monitor.</p>
+        <p className="mt-2 text-slate-600">
+          Check an AI-specific cause to see how it maps to MITRE ATLAS, the AI Incident Database and the OECD AI Incidents Monitor.
+        </p>
       ) : (
         <div className="mt-2 space-y-3">
           <div>
-            <p className="font-medium">MITRE ATLAS <span className="font-normal text-slate-500">({TAXONOMIES.atlas.sourceVersion})</span></p>
-            {s.atlas.length === 0 ? <p className="text-slate-600">No adversarial technique fits the checked causes.</p> : (
+            <p className="font-medium">
+              MITRE ATLAS <span className="font-normal text-slate-500">({TAXONOMIES.atlas.sourceVersion})</span>
+            </p>
+            {s.atlas.length === 0 ? (
+              <p className="text-slate-600">No adversarial technique fits the checked causes.</p>
+            ) : (
               <ul className="list-disc pl-5">
                 {s.atlas.map((t) => (
                   <li key={t.id}>
-                    <a className={linkClass} href={`https://atlas.mitre.org/techniques/${t.id}`} target="_blank" rel="noreferrer">{t.id}</a> {t.name}
+                    <a className={linkClass} href={`https://atlas.mitre.org/techniques/${t.id}`} target="_blank" rel="noreferrer">
+                      {t.id}
+                    </a>{" "}
+                    {t.name}
                     <span className="text-slate-500"> · {t.tactics.map((x) => x.name).join(", ")}</span>
                   </li>
                 ))}
@@ -31,7 +40,10 @@ export function TaxonomySuggestions({ doc }: { doc: PostmortemDocument }) {
           </div>
           <div>
             <p className="font-medium">AI Incident Database (GMF)</p>
-            <p>Known technical failure: {s.gmf.knownTechnicalFailures.join(", ") || "—"}; potential: {s.gmf.potentialTechnicalFailures.join(", ") || "—"}</p>
+            <p>
+              Known technical failure: {s.gmf.knownTechnicalFailures.join(", ") || "—"}; potential:{" "}
+              {s.gmf.potentialTechnicalFailures.join(", ") || "—"}
+            </p>
           </div>
           <div>
             <p className="font-medium">OECD AIM</p>
@@ -40,7 +52,9 @@ export function TaxonomySuggestions({ doc }: { doc: PostmortemDocument }) {
         </div>
       )}
       <p className="mt-3">
-        <a className={linkClass} href={`/api/postmortems/${doc.id}/ai-incident-report`} data-testid="ai-incident-report-link">Download the AI incident report (JSON)</a>
+        <a className={linkClass} href={`/api/postmortems/${doc.id}/ai-incident-report`} data-testid="ai-incident-report-link">
+          Download the AI incident report (JSON)
+        </a>
         <span className="text-slate-500"> — the fields ATLAS, the AI Incident Database and the OECD AIM ask for.</span>
       </p>
     </details>

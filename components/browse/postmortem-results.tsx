@@ -15,14 +15,30 @@ export function PostmortemResults({ items }: { items: PostmortemListItem[] }) {
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="postmortem-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Incident</th>
-            <th scope="col" className="px-3 py-2">Severity</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Incident date</th>
-            <th scope="col" className="px-3 py-2">To detect</th>
-            <th scope="col" className="px-3 py-2">To resolve</th>
-            <th scope="col" className="px-3 py-2">AI causes</th>
-            <th scope="col" className="px-3 py-2">Actions</th>
+            <th scope="col" className="px-3 py-2">
+              Incident
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Severity
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Incident date
+            </th>
+            <th scope="col" className="px-3 py-2">
+              To detect
+            </th>
+            <th scope="col" className="px-3 py-2">
+              To resolve
+            </th>
+            <th scope="col" className="px-3 py-2">
+              AI causes
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -30,18 +46,31 @@ export function PostmortemResults({ items }: { items: PostmortemListItem[] }) {
             <tr key={pm.id} className="align-top hover:bg-slate-50" data-testid="postmortem-result">
               <td className="max-w-xl px-3 py-2">
                 <div className="font-mono text-xs text-slate-500">{pm.incidentKey}</div>
-                <Link href={`/postmortems/${pm.id}`} className="font-medium text-brand-700 hover:underline">{pm.incidentName}</Link>
-                {pm.restricted ? <span className="ml-2"><Badge>Restricted</Badge></span> : null}
+                <Link href={`/postmortems/${pm.id}`} className="font-medium text-brand-700 hover:underline">
+                  {pm.incidentName}
+                </Link>
+                {pm.restricted ? (
+                  <span className="ml-2">
+                    <Badge>Restricted</Badge>
+                  </span>
+                ) : null}
                 <div className="mt-0.5 text-xs text-slate-500">
-                  {[pm.teamName, pm.facilitatorName ? `facilitated by ${pm.facilitatorName}` : null].filter(Boolean).join(" · ") || "No team"}
+                  {[pm.teamName, pm.facilitatorName ? `facilitated by ${pm.facilitatorName}` : null].filter(Boolean).join(" · ") ||
+                    "No team"}
                   {pm.tags.length > 0 ? <span> · {pm.tags.map((t) => `#${t}`).join(" ")}</span> : null}
                 </div>
                 {pm.snippet ? (
-                  <p className="mt-1 text-xs text-slate-700" data-testid="search-snippet"><Highlighted text={pm.snippet} /></p>
+                  <p className="mt-1 text-xs text-slate-700" data-testid="search-snippet">
+                    <Highlighted text={pm.snippet} />
+                  </p>
                 ) : null}
               </td>
-              <td className="px-3 py-2"><SeverityBadge severity={pm.severity} /></td>
-              <td className="px-3 py-2"><StatusBadge status={pm.status} /></td>
+              <td className="px-3 py-2">
+                <SeverityBadge severity={pm.severity} />
+              </td>
+              <td className="px-3 py-2">
+                <StatusBadge status={pm.status} />
+              </td>
               <td className="whitespace-nowrap px-3 py-2">
                 {formatDate(pm.incidentDate)}
                 {pm.publishedAt ? <div className="text-xs text-slate-500">Published {formatDate(pm.publishedAt)}</div> : null}

@@ -22,14 +22,28 @@ export function CommentsButton({ anchor, label }: { anchor: string; label: strin
   const openCount = threads.filter((t) => !t.resolvedAt).length;
   return (
     <span className="no-print relative inline-block">
-      <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}
-        aria-label={`Comments on ${label}${openCount ? ` (${openCount} open)` : ""}`} data-testid="comments-button">
-        <span aria-hidden className="text-xs">Comments</span>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        aria-label={`Comments on ${label}${openCount ? ` (${openCount} open)` : ""}`}
+        data-testid="comments-button"
+      >
+        <span aria-hidden className="text-xs">
+          Comments
+        </span>
         {openCount > 0 ? <span className="rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">{openCount}</span> : null}
       </Button>
       {open ? (
-        <div id={panelId} role="region" aria-label={`Comments on ${label}`} data-testid="comments-panel"
-          className="absolute right-0 z-20 mt-1 w-[min(24rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-left text-sm shadow-lg">
+        <div
+          id={panelId}
+          role="region"
+          aria-label={`Comments on ${label}`}
+          data-testid="comments-panel"
+          className="absolute right-0 z-20 mt-1 w-[min(24rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-left text-sm shadow-lg"
+        >
           {threads.length === 0 ? <p className="text-slate-500">No comments yet. Ask a question or leave a note for the meeting.</p> : null}
           {threads.map((t) => (
             <Thread key={t.id} thread={t} replies={state.comments.filter((c) => c.parentId === t.id)} />
@@ -63,8 +77,11 @@ function Thread({ thread, replies }: { thread: CommentDto; replies: CommentDto[]
   }
 
   return (
-    <article data-testid="comment-thread" data-state={resolved ? "resolved" : "open"}
-      className={`rounded-md border p-2 ${resolved ? "border-slate-200 bg-slate-50 text-slate-500" : "border-amber-200 bg-amber-50/40"}`}>
+    <article
+      data-testid="comment-thread"
+      data-state={resolved ? "resolved" : "open"}
+      className={`rounded-md border p-2 ${resolved ? "border-slate-200 bg-slate-50 text-slate-500" : "border-amber-200 bg-amber-50/40"}`}
+    >
       <ol className="space-y-1.5">
         {[thread, ...replies].map((c) => (
           <li key={c.id} data-testid="comment">
@@ -78,10 +95,16 @@ function Thread({ thread, replies }: { thread: CommentDto; replies: CommentDto[]
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {resolved ? <span className="text-xs">Resolved by {thread.resolvedByName ?? "someone"}</span> : null}
         {live.doc.permissions.edit ? (
-          <Button size="sm" variant="secondary" disabled={busy} onClick={() => void toggle()}>{resolved ? "Reopen" : "Resolve"}</Button>
+          <Button size="sm" variant="secondary" disabled={busy} onClick={() => void toggle()}>
+            {resolved ? "Reopen" : "Resolve"}
+          </Button>
         ) : null}
       </div>
-      {error ? <p role="alert" className="mt-1 text-xs font-medium text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
       {!resolved ? <CommentForm anchor={thread.anchor} parentId={thread.id} label="Reply" submitLabel="Reply" /> : null}
     </article>
   );
@@ -102,7 +125,13 @@ function CommentForm({ anchor, parentId, label, submitLabel }: { anchor: string;
     setBusy(true);
     setError(null);
     try {
-      const result = await addCommentAction({ postmortemId: live.postmortemId, anchor, parentId, body, clientMutationId: crypto.randomUUID() });
+      const result = await addCommentAction({
+        postmortemId: live.postmortemId,
+        anchor,
+        parentId,
+        body,
+        clientMutationId: crypto.randomUUID(),
+      });
       if (result.ok) {
         state?.accept(result.data);
         setBody("");
@@ -116,12 +145,29 @@ function CommentForm({ anchor, parentId, label, submitLabel }: { anchor: string;
 
   return (
     <form onSubmit={(e) => void submit(e)} className="mt-2 space-y-1">
-      <label htmlFor={id} className="sr-only">{label}</label>
-      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={2} placeholder={parentId ? "Reply…" : "Ask a question…"}
-        aria-label={label} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined}
-        className={`${inputClass} field-sizing-content min-h-[2.5rem] px-2 py-1`} maxLength={4000} />
-      {error ? <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">{error}</p> : null}
-      <Button type="submit" size="sm" disabled={busy}>{busy ? "Sending…" : submitLabel}</Button>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={2}
+        placeholder={parentId ? "Reply…" : "Ask a question…"}
+        aria-label={label}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`${inputClass} field-sizing-content min-h-[2.5rem] px-2 py-1`}
+        maxLength={4000}
+      />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" size="sm" disabled={busy}>
+        {busy ? "Sending…" : submitLabel}
+      </Button>
     </form>
   );
 }
@@ -132,8 +178,11 @@ export function OpenCommentCount({ section }: { section: string }) {
   const count = state?.openBySection[section as keyof typeof state.openBySection] ?? 0;
   if (count === 0) return null;
   return (
-    <span data-testid="open-comments" className="rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900"
-      aria-label={`${count} open comment${count === 1 ? "" : "s"}`}>
+    <span
+      data-testid="open-comments"
+      className="rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900"
+      aria-label={`${count} open comment${count === 1 ? "" : "s"}`}
+    >
       {count}
     </span>
   );

@@ -29,20 +29,29 @@ export function CommentsProvider({ initial, children }: { initial: CommentDto[];
   const live = useLiveDoc();
   const [comments, setComments] = useState(initial);
 
-  useEffect(() => live.subscribe((event) => {
-    if (event.entity !== "comment" || !event.entityId) return;
-    if (event.field === null) setComments((list) => upsert(list, event.after as CommentDto));
-    else if (event.field === "resolvedAt") {
-      const resolvedAt = (event.after as string | null) ?? null;
-      setComments((list) => list.map((c) => (c.id === event.entityId ? { ...c, resolvedAt, resolvedByName: resolvedAt ? event.actorName : null } : c)));
-    }
-  }), [live]);
+  useEffect(
+    () =>
+      live.subscribe((event) => {
+        if (event.entity !== "comment" || !event.entityId) return;
+        if (event.field === null) setComments((list) => upsert(list, event.after as CommentDto));
+        else if (event.field === "resolvedAt") {
+          const resolvedAt = (event.after as string | null) ?? null;
+          setComments((list) =>
+            list.map((c) => (c.id === event.entityId ? { ...c, resolvedAt, resolvedByName: resolvedAt ? event.actorName : null } : c)),
+          );
+        }
+      }),
+    [live],
+  );
 
-  const value = useMemo<CommentsState>(() => ({
-    comments,
-    openBySection: openThreadsBySection(comments),
-    accept: (comment) => setComments((list) => upsert(list, comment)),
-  }), [comments]);
+  const value = useMemo<CommentsState>(
+    () => ({
+      comments,
+      openBySection: openThreadsBySection(comments),
+      accept: (comment) => setComments((list) => upsert(list, comment)),
+    }),
+    [comments],
+  );
 
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }

@@ -30,8 +30,16 @@ function shown(value: unknown): string {
  * text reads as a word diff. "Restore" puts an earlier value back through the row's own autosave, so it
  * is an ordinary edit: checked against the current value, logged as its own event, live for everyone.
  */
-export function FieldHistoryButton({ row, fields, labels, label }: {
-  row: LiveRow; fields: readonly string[]; labels?: Record<string, string>; label: string;
+export function FieldHistoryButton({
+  row,
+  fields,
+  labels,
+  label,
+}: {
+  row: LiveRow;
+  fields: readonly string[];
+  labels?: Record<string, string>;
+  label: string;
 }) {
   const [changes, setChanges] = useState<FieldChange[] | null>(null);
   const [open, setOpen] = useState(false);
@@ -44,7 +52,10 @@ export function FieldHistoryButton({ row, fields, labels, label }: {
     setError(null);
     try {
       const result = await listFieldHistoryAction({
-        postmortemId: live.postmortemId, entity: row.entity as HistoryEntity, entityId: row.entityId, fields: [...fields],
+        postmortemId: live.postmortemId,
+        entity: row.entity as HistoryEntity,
+        entityId: row.entityId,
+        fields: [...fields],
       });
       if (result.ok) setChanges(result.data);
       else setError(result.message);
@@ -66,24 +77,50 @@ export function FieldHistoryButton({ row, fields, labels, label }: {
 
   return (
     <span className="no-print relative inline-block">
-      <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={toggle} data-testid="history-button"
-        aria-label={`History of ${label}`}>
-        <span aria-hidden className="text-xs">History</span>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={toggle}
+        data-testid="history-button"
+        aria-label={`History of ${label}`}
+      >
+        <span aria-hidden className="text-xs">
+          History
+        </span>
       </Button>
       {open ? (
-        <div id={panelId} role="region" aria-label={`History of ${label}`} data-testid="field-history"
-          className="absolute right-0 z-20 mt-1 max-h-96 w-[min(28rem,calc(100vw-2rem))] space-y-2 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 text-left text-sm shadow-lg">
-          {error ? <p role="alert" className="font-medium text-red-700">{error}</p> : null}
-          {restored ? <p role="status" className="text-green-700">{restored}</p> : null}
+        <div
+          id={panelId}
+          role="region"
+          aria-label={`History of ${label}`}
+          data-testid="field-history"
+          className="absolute right-0 z-20 mt-1 max-h-96 w-[min(28rem,calc(100vw-2rem))] space-y-2 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 text-left text-sm shadow-lg"
+        >
+          {error ? (
+            <p role="alert" className="font-medium text-red-700">
+              {error}
+            </p>
+          ) : null}
+          {restored ? (
+            <p role="status" className="text-green-700">
+              {restored}
+            </p>
+          ) : null}
           {changes === null && !error ? <p className="text-slate-500">Loading…</p> : null}
-          {changes?.length === 0 ? <p className="text-slate-500">No earlier values: this has not been changed since it was created.</p> : null}
+          {changes?.length === 0 ? (
+            <p className="text-slate-500">No earlier values: this has not been changed since it was created.</p>
+          ) : null}
           <ol className="divide-y divide-slate-100">
             {changes?.map((c) => (
               <li key={c.seq} className="py-2" data-testid="field-change">
                 <p className="flex flex-wrap gap-x-2 text-xs text-slate-600">
                   <span className="font-medium text-slate-900">{c.actorName ?? "Someone"}</span>
                   <span>changed {labels?.[c.field] ?? c.field}</span>
-                  <time dateTime={c.at} className="ml-auto">{formatUtcDateTime(new Date(c.at))} UTC</time>
+                  <time dateTime={c.at} className="ml-auto">
+                    {formatUtcDateTime(new Date(c.at))} UTC
+                  </time>
                 </p>
                 <ChangeText before={c.before} after={c.after} />
                 {restorable(c.before) && String(c.before ?? "") !== String(row.value(c.field) ?? "") ? (
@@ -105,9 +142,17 @@ function ChangeText({ before, after }: { before: unknown; after: unknown }) {
     return (
       <p className="mt-1 whitespace-pre-wrap break-words text-xs" data-testid="text-diff">
         {diffWords(String(before), String(after)).map((part, i) =>
-          part.kind === "same" ? <span key={i}>{part.text}</span>
-          : part.kind === "removed" ? <del key={i} className="bg-red-100 text-red-900">{part.text}</del>
-          : <ins key={i} className="bg-green-100 text-green-900 no-underline">{part.text}</ins>,
+          part.kind === "same" ? (
+            <span key={i}>{part.text}</span>
+          ) : part.kind === "removed" ? (
+            <del key={i} className="bg-red-100 text-red-900">
+              {part.text}
+            </del>
+          ) : (
+            <ins key={i} className="bg-green-100 text-green-900 no-underline">
+              {part.text}
+            </ins>
+          ),
         )}
       </p>
     );

@@ -33,10 +33,25 @@ function download(filename: string, xLabel: string, xKey: string, series: Series
  * CSV download of exactly that table.
  */
 export function ChartCard({
-  id, title, description, kind, data, xKey, xLabel, series, format: valueFormat = "count",
+  id,
+  title,
+  description,
+  kind,
+  data,
+  xKey,
+  xLabel,
+  series,
+  format: valueFormat = "count",
 }: {
-  id: string; title: string; description: string; kind: "bar" | "stacked" | "line"; data: ChartRow[];
-  xKey: string; xLabel: string; series: Series[]; format?: ValueFormat;
+  id: string;
+  title: string;
+  description: string;
+  kind: "bar" | "stacked" | "line";
+  data: ChartRow[];
+  xKey: string;
+  xLabel: string;
+  series: Series[];
+  format?: ValueFormat;
 }) {
   const tick = (v: number) => (valueFormat === "minutes" ? formatDuration(v) : valueFormat === "percent" ? `${v}%` : String(v));
   const tooltip = (v: unknown) => format(typeof v === "number" ? v : null, valueFormat);
@@ -44,10 +59,16 @@ export function ChartCard({
     <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <div>
-          <h2 id={`${id}-title`} className="font-semibold">{title}</h2>
+          <h2 id={`${id}-title`} className="font-semibold">
+            {title}
+          </h2>
           <p className="text-xs text-slate-600">{description}</p>
         </div>
-        <button type="button" className="text-sm text-brand-600 hover:underline no-print" onClick={() => download(`${id}.csv`, xLabel, xKey, series, data)}>
+        <button
+          type="button"
+          className="text-sm text-brand-600 hover:underline no-print"
+          onClick={() => download(`${id}.csv`, xLabel, xKey, series, data)}
+        >
           Download CSV
         </button>
       </div>
@@ -64,7 +85,9 @@ export function ChartCard({
                   <YAxis fontSize={12} tickFormatter={tick} width={70} />
                   <Tooltip formatter={tooltip} />
                   <Legend />
-                  {series.map((s) => <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} connectNulls isAnimationActive={false} />)}
+                  {series.map((s) => (
+                    <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} connectNulls isAnimationActive={false} />
+                  ))}
                 </LineChart>
               ) : (
                 <BarChart data={data} margin={{ left: 8, right: 8 }}>
@@ -74,7 +97,14 @@ export function ChartCard({
                   <Tooltip formatter={tooltip} />
                   {series.length > 1 ? <Legend /> : null}
                   {series.map((s) => (
-                    <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={kind === "stacked" ? "a" : undefined} isAnimationActive={false} />
+                    <Bar
+                      key={s.key}
+                      dataKey={s.key}
+                      name={s.label}
+                      fill={s.color}
+                      stackId={kind === "stacked" ? "a" : undefined}
+                      isAnimationActive={false}
+                    />
                   ))}
                 </BarChart>
               )}
@@ -87,15 +117,27 @@ export function ChartCard({
                 <caption className="sr-only">{title}</caption>
                 <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
                   <tr>
-                    <th scope="col" className="px-2 py-1">{xLabel}</th>
-                    {series.map((s) => <th key={s.key} scope="col" className="px-2 py-1 text-right">{s.label}</th>)}
+                    <th scope="col" className="px-2 py-1">
+                      {xLabel}
+                    </th>
+                    {series.map((s) => (
+                      <th key={s.key} scope="col" className="px-2 py-1 text-right">
+                        {s.label}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {data.map((row) => (
                     <tr key={String(row[xKey])}>
-                      <th scope="row" className="px-2 py-1 text-left font-normal">{row[xKey]}</th>
-                      {series.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{format(row[s.key], valueFormat)}</td>)}
+                      <th scope="row" className="px-2 py-1 text-left font-normal">
+                        {row[xKey]}
+                      </th>
+                      {series.map((s) => (
+                        <td key={s.key} className="px-2 py-1 text-right tabular-nums">
+                          {format(row[s.key], valueFormat)}
+                        </td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>

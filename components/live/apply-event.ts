@@ -1,5 +1,11 @@
 import type {
-  ActionDto, AiCauseDto, FactorDto, ParticipantDto, PostmortemDocument, TimelineRowDto, WhyDto,
+  ActionDto,
+  AiCauseDto,
+  FactorDto,
+  ParticipantDto,
+  PostmortemDocument,
+  TimelineRowDto,
+  WhyDto,
 } from "@/lib/data/postmortem-document";
 import type { MetricKey } from "@/lib/domain/metrics";
 import type { LiveEvent } from "@/lib/realtime/live-event";
@@ -99,8 +105,13 @@ export function applyEvent(doc: Patchable, event: LiveEvent, names: Names): Patc
         if (doc.actions.some((a) => a.id === id)) return next;
         const a = after as Omit<ActionDto, "id" | "ownerName" | "status" | "wontDoReason" | "completedAt" | "version">;
         const row: ActionDto = {
-          ...a, id: id as string, ownerName: a.ownerId ? (names.get(a.ownerId) ?? null) : null,
-          status: "OPEN", wontDoReason: "", completedAt: null, version: 1,
+          ...a,
+          id: id as string,
+          ownerName: a.ownerId ? (names.get(a.ownerId) ?? null) : null,
+          status: "OPEN",
+          wontDoReason: "",
+          completedAt: null,
+          version: 1,
         };
         return { ...next, actions: [...doc.actions, row].sort((x, y) => x.number - y.number) };
       }

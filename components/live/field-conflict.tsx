@@ -17,13 +17,21 @@ export function FieldConflictNote({ row, field, format = preview }: { row: LiveR
   const conflict = row.conflict(field);
   if (!conflict) return null;
   return (
-    <div role="alert" data-testid="field-conflict" className="mt-1 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+    <div
+      role="alert"
+      data-testid="field-conflict"
+      className="mt-1 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+    >
       <p>
         {conflict.by ? `${conflict.by} changed this` : "Someone else changed this"} to “{format(conflict.theirs)}” while you were editing.
       </p>
       <div className="flex gap-2">
-        <Button size="sm" variant="secondary" onClick={() => row.keepMine(field)}>Keep mine</Button>
-        <Button size="sm" variant="secondary" onClick={() => row.useTheirs(field)}>Use theirs</Button>
+        <Button size="sm" variant="secondary" onClick={() => row.keepMine(field)}>
+          Keep mine
+        </Button>
+        <Button size="sm" variant="secondary" onClick={() => row.useTheirs(field)}>
+          Use theirs
+        </Button>
       </div>
     </div>
   );
@@ -33,5 +41,9 @@ export function FieldConflictNote({ row, field, format = preview }: { row: LiveR
 export function FieldSaveNote({ row, field }: { row: LiveRow; field: string }) {
   const status = row.status(field);
   if (status.kind !== "error" || row.conflict(field)) return null;
-  return <p role="alert" className="mt-1 text-xs font-medium text-red-700" data-testid="field-error">{status.message}</p>;
+  return (
+    <p role="alert" className="mt-1 text-xs font-medium text-red-700" data-testid="field-error">
+      {status.message}
+    </p>
+  );
 }

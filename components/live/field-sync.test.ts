@@ -57,7 +57,12 @@ it("shows an edit restored from the outbox after a reload unless the person alre
 
 describe("the outbox", () => {
   const edit = (value: string, id: string, field = "event"): QueuedEdit => ({
-    postmortemId: "p", entity: "timeline", entityId: "r1", changes: { [field]: value }, base: { [field]: "" }, clientMutationId: id,
+    postmortemId: "p",
+    entity: "timeline",
+    entityId: "r1",
+    changes: { [field]: value },
+    base: { [field]: "" },
+    clientMutationId: id,
   });
 
   it("keeps edits in order and folds a newer unsent edit of the same field into the waiting one", () => {

@@ -92,7 +92,11 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
   const [waiting, setWaiting] = useState(0);
   const [restored, setRestored] = useState(0);
   const [outage, setOutage] = useState<string | null>(null);
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 
   const persist = useCallback(() => {
     saveOutbox(postmortemId, me.id, queue.current);
@@ -104,40 +108,51 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
     outcomeListeners.current.get(key)?.forEach((l) => l(outcome));
   }, []);
 
-  const pump = useCallback(async function pumpQueue() {
-    if (sending.current) return;
-    sending.current = true;
-    clearTimeout(retryTimer.current);
-    try {
-      while (queue.current.length > 0) {
-        const edit = queue.current[0];
-        inFlight.current = edit.clientMutationId;
-        mine.current.add(edit.clientMutationId);
-        let result: Awaited<ReturnType<typeof saveEditAction>> | null;
-        try {
-          result = await saveEditAction(edit);
-        } catch {
-          result = null;
-        }
-        inFlight.current = null;
-        if (!result || (!result.ok && RETRY_CODES.has(result.code))) {
-          setOutage(
-            !result ? "The server cannot be reached." : result.code === "UNAUTHENTICATED" ? result.message : "The server cannot save right now.",
+  const pump = useCallback(
+    async function pumpQueue() {
+      if (sending.current) return;
+      sending.current = true;
+      clearTimeout(retryTimer.current);
+      try {
+        while (queue.current.length > 0) {
+          const edit = queue.current[0];
+          inFlight.current = edit.clientMutationId;
+          mine.current.add(edit.clientMutationId);
+          let result: Awaited<ReturnType<typeof saveEditAction>> | null;
+          try {
+            result = await saveEditAction(edit);
+          } catch {
+            result = null;
+          }
+          inFlight.current = null;
+          if (!result || (!result.ok && RETRY_CODES.has(result.code))) {
+            setOutage(
+              !result
+                ? "The server cannot be reached."
+                : result.code === "UNAUTHENTICATED"
+                  ? result.message
+                  : "The server cannot save right now.",
+            );
+            const delay = BACKOFF_MS[Math.min(attempt.current++, BACKOFF_MS.length - 1)];
+            retryTimer.current = setTimeout(() => void pumpQueue(), delay);
+            return;
+          }
+          attempt.current = 0;
+          setOutage(null);
+          queue.current = queue.current.filter((q) => q.clientMutationId !== edit.clientMutationId);
+          persist();
+          emitOutcome(
+            result.ok
+              ? { ok: true, edit }
+              : { ok: false, edit, code: result.code, message: result.message, fieldErrors: result.fieldErrors, detail: result.detail },
           );
-          const delay = BACKOFF_MS[Math.min(attempt.current++, BACKOFF_MS.length - 1)];
-          retryTimer.current = setTimeout(() => void pumpQueue(), delay);
-          return;
         }
-        attempt.current = 0;
-        setOutage(null);
-        queue.current = queue.current.filter((q) => q.clientMutationId !== edit.clientMutationId);
-        persist();
-        emitOutcome(result.ok ? { ok: true, edit } : { ok: false, edit, code: result.code, message: result.message, fieldErrors: result.fieldErrors, detail: result.detail });
+      } finally {
+        sending.current = false;
       }
-    } finally {
-      sending.current = false;
-    }
-  }, [persist, emitOutcome]);
+    },
+    [persist, emitOutcome],
+  );
 
   // Edits left from an earlier visit (made offline, or cut off by a reload) go out first.
   useEffect(() => {
@@ -163,10 +178,13 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
     };
   }, [postmortemId, me.id, persist, pump]);
 
-  const onEvent = useCallback((event: LiveEvent) => {
-    apply(event);
-    listeners.current.forEach((l) => l(event));
-  }, [apply]);
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      apply(event);
+      listeners.current.forEach((l) => l(event));
+    },
+    [apply],
+  );
   const onReady = useCallback(() => {
     attempt.current = 0;
     void pump();
@@ -174,42 +192,48 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
   const stream = useLiveStream({ postmortemId, seq, tabId, onEvent, onReady });
 
   const focusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const setFocus = useCallback((focus: PresenceFocus) => {
-    clearTimeout(focusTimer.current);
-    // Presence is best effort: a lost focus beat is corrected by the next one, so failures stay quiet.
-    focusTimer.current = setTimeout(() => void setPresenceFocusAction({ postmortemId, tabId, focus }).catch(() => {}), 120);
-  }, [postmortemId, tabId]);
+  const setFocus = useCallback(
+    (focus: PresenceFocus) => {
+      clearTimeout(focusTimer.current);
+      // Presence is best effort: a lost focus beat is corrected by the next one, so failures stay quiet.
+      focusTimer.current = setTimeout(() => void setPresenceFocusAction({ postmortemId, tabId, focus }).catch(() => {}), 120);
+    },
+    [postmortemId, tabId],
+  );
 
-  const value = useMemo<LiveDoc>(() => ({
-    postmortemId,
-    doc,
-    me,
-    tabId,
-    subscribe: (listener) => {
-      listeners.current.add(listener);
-      return () => listeners.current.delete(listener);
-    },
-    onOutcome: (entity, entityId, listener) => {
-      const key = `${entity}:${entityId}`;
-      const set = outcomeListeners.current.get(key) ?? new Set();
-      set.add(listener);
-      outcomeListeners.current.set(key, set);
-      return () => set.delete(listener);
-    },
-    send: (edit) => {
-      const queued: QueuedEdit = { ...edit, postmortemId, clientMutationId: crypto.randomUUID() };
-      queue.current = enqueue(queue.current, queued, inFlight.current);
-      persist();
-      void pump();
-      return queued.clientMutationId;
-    },
-    pending: (entity, entityId, field) => pendingValue(queue.current, entity, entityId, field),
-    restored,
-    isMine: (id) => id !== null && mine.current.has(id),
-    setFocus,
-    status: { stream: stream.state, online, waiting, outage, accessLost: stream.state === "closed" },
-    presence: stream.presence,
-  }), [postmortemId, doc, me, tabId, persist, pump, setFocus, stream.state, stream.presence, online, waiting, outage, restored]);
+  const value = useMemo<LiveDoc>(
+    () => ({
+      postmortemId,
+      doc,
+      me,
+      tabId,
+      subscribe: (listener) => {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+      onOutcome: (entity, entityId, listener) => {
+        const key = `${entity}:${entityId}`;
+        const set = outcomeListeners.current.get(key) ?? new Set();
+        set.add(listener);
+        outcomeListeners.current.set(key, set);
+        return () => set.delete(listener);
+      },
+      send: (edit) => {
+        const queued: QueuedEdit = { ...edit, postmortemId, clientMutationId: crypto.randomUUID() };
+        queue.current = enqueue(queue.current, queued, inFlight.current);
+        persist();
+        void pump();
+        return queued.clientMutationId;
+      },
+      pending: (entity, entityId, field) => pendingValue(queue.current, entity, entityId, field),
+      restored,
+      isMine: (id) => id !== null && mine.current.has(id),
+      setFocus,
+      status: { stream: stream.state, online, waiting, outage, accessLost: stream.state === "closed" },
+      presence: stream.presence,
+    }),
+    [postmortemId, doc, me, tabId, persist, pump, setFocus, stream.state, stream.presence, online, waiting, outage, restored],
+  );
 
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

@@ -23,7 +23,14 @@ const TONES = {
 } as const;
 
 function initials(name: string) {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase()).join("") || "?";
+  return (
+    name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((w) => w[0]?.toUpperCase())
+      .join("") || "?"
+  );
 }
 
 export function Avatars({ people }: { people: PresencePerson[] }) {
@@ -32,9 +39,14 @@ export function Avatars({ people }: { people: PresencePerson[] }) {
   return (
     <ul className="flex items-center -space-x-1" aria-label="People in this postmortem" data-testid="presence">
       {unique.map((p) => (
-        <li key={p.userId} title={p.name} data-testid="presence-person" data-name={p.name}
+        <li
+          key={p.userId}
+          title={p.name}
+          data-testid="presence-person"
+          data-name={p.name}
           className="flex size-7 items-center justify-center rounded-full border-2 border-white text-xs font-semibold text-white"
-          style={{ background: p.color }}>
+          style={{ background: p.color }}
+        >
           <span aria-hidden>{initials(p.name)}</span>
           <span className="sr-only">{p.name}</span>
         </li>
@@ -59,8 +71,11 @@ export function LiveStatusBar() {
         </p>
       </div>
       {live.status.outage || live.status.accessLost ? (
-        <div role="alert" data-testid="outage-banner"
-          className={`rounded-md border px-4 py-2 text-sm ${live.status.accessLost ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
+        <div
+          role="alert"
+          data-testid="outage-banner"
+          className={`rounded-md border px-4 py-2 text-sm ${live.status.accessLost ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+        >
           {live.status.accessLost
             ? "You were removed from this postmortem or it is no longer available to you. Changes from others no longer arrive here."
             : `${live.status.outage} Your edits are kept in this browser and will be sent when the connection returns.`}
@@ -71,22 +86,41 @@ export function LiveStatusBar() {
 }
 
 /** Outlines a field or row someone else is in, in their colour, with their name. */
-export function PresenceMark({ entity, entityId, field, children, className = "" }: {
-  entity: string; entityId: string; field?: string; children: React.ReactNode; className?: string;
+export function PresenceMark({
+  entity,
+  entityId,
+  field,
+  children,
+  className = "",
+}: {
+  entity: string;
+  entityId: string;
+  field?: string;
+  children: React.ReactNode;
+  className?: string;
 }) {
   const live = useLiveDoc();
   const here = live.presence.filter(
-    (p) => p.tabId !== live.tabId && p.focus?.entity === entity && p.focus.entityId === entityId && (field === undefined || p.focus.field === field),
+    (p) =>
+      p.tabId !== live.tabId &&
+      p.focus?.entity === entity &&
+      p.focus.entityId === entityId &&
+      (field === undefined || p.focus.field === field),
   );
   const first = here[0];
   return (
-    <div className={`relative rounded-md ${className}`} data-testid={first ? "presence-mark" : undefined}
+    <div
+      className={`relative rounded-md ${className}`}
+      data-testid={first ? "presence-mark" : undefined}
       data-editors={here.map((p) => p.name).join(", ") || undefined}
-      style={first ? { outline: `2px solid ${first.color}`, outlineOffset: 2 } : undefined}>
+      style={first ? { outline: `2px solid ${first.color}`, outlineOffset: 2 } : undefined}
+    >
       {children}
       {first ? (
-        <span className="pointer-events-none absolute -top-3 right-1 z-10 rounded px-1.5 text-[11px] font-medium text-white"
-          style={{ background: first.color }}>
+        <span
+          className="pointer-events-none absolute -top-3 right-1 z-10 rounded px-1.5 text-[11px] font-medium text-white"
+          style={{ background: first.color }}
+        >
           {here.map((p) => p.name).join(", ")}
         </span>
       ) : null}

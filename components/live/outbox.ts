@@ -39,7 +39,8 @@ const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>) => {
  */
 export function enqueue(queue: QueuedEdit[], edit: QueuedEdit, inFlightId: string | null): QueuedEdit[] {
   const index = queue.findIndex(
-    (q) => q.clientMutationId !== inFlightId && q.entity === edit.entity && q.entityId === edit.entityId && sameFields(q.changes, edit.changes),
+    (q) =>
+      q.clientMutationId !== inFlightId && q.entity === edit.entity && q.entityId === edit.entityId && sameFields(q.changes, edit.changes),
   );
   if (index === -1) return [...queue, edit];
   const next = [...queue];
@@ -48,7 +49,12 @@ export function enqueue(queue: QueuedEdit[], edit: QueuedEdit, inFlightId: strin
 }
 
 /** The value this tab still has to send for a field, if any (shown instead of the stored one after a reload). */
-export function pendingValue(queue: QueuedEdit[], entity: string, entityId: string, field: string): { value: unknown; base: unknown } | null {
+export function pendingValue(
+  queue: QueuedEdit[],
+  entity: string,
+  entityId: string,
+  field: string,
+): { value: unknown; base: unknown } | null {
   for (let i = queue.length - 1; i >= 0; i--) {
     const q = queue[i];
     if (q.entity === entity && q.entityId === entityId && field in q.changes) return { value: q.changes[field], base: q.base[field] };

@@ -21,16 +21,19 @@ export function useLiveDocument(serverDoc: PostmortemDocument, users: UserOption
     if (serverDoc.seq >= doc.seq) setDoc(serverDoc);
   }
   const names = useMemo(() => new Map(users.map((u) => [u.id, u.name])), [users]);
-  const apply = useCallback((event: LiveEvent) => {
-    let stale = false;
-    setDoc((current) => {
-      if (event.seq <= current.seq) return current;
-      const next = applyEvent(current, event, names);
-      if (next) return next;
-      stale = true;
-      return { ...current, seq: event.seq };
-    });
-    if (stale) router.refresh();
-  }, [names, router]);
+  const apply = useCallback(
+    (event: LiveEvent) => {
+      let stale = false;
+      setDoc((current) => {
+        if (event.seq <= current.seq) return current;
+        const next = applyEvent(current, event, names);
+        if (next) return next;
+        stale = true;
+        return { ...current, seq: event.seq };
+      });
+      if (stale) router.refresh();
+    },
+    [names, router],
+  );
   return { doc, apply };
 }

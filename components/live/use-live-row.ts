@@ -57,7 +57,14 @@ const asIs = (_field: string, value: unknown) => value;
  * become a visible conflict ("Keep mine" / "Use theirs") when the person was changing that same field.
  */
 export function useLiveRow({
-  entity, eventEntity = entity, entityId, values, fromEvent = defaultFromEvent, validate, toWire = asIs, debounceMs = 700,
+  entity,
+  eventEntity = entity,
+  entityId,
+  values,
+  fromEvent = defaultFromEvent,
+  validate,
+  toWire = asIs,
+  debounceMs = 700,
 }: Options): LiveRow {
   const live = useLiveDoc();
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -73,34 +80,39 @@ export function useLiveRow({
     opts.current = { validate, toWire, fromEvent };
   }, [validate, toWire, fromEvent]);
 
-  const sync = useCallback((field: string): FieldSync => {
-    let f = store.fields.get(field);
-    if (!f) {
-      const pending = live.pending(entity, entityId, field);
-      f = new FieldSync(values[field], pending);
-      if (pending) store.statuses.set(field, { kind: "waiting" });
-      store.fields.set(field, f);
-    }
-    return f;
-  }, [live, entity, entityId, values, store]);
+  const sync = useCallback(
+    (field: string): FieldSync => {
+      let f = store.fields.get(field);
+      if (!f) {
+        const pending = live.pending(entity, entityId, field);
+        f = new FieldSync(values[field], pending);
+        if (pending) store.statuses.set(field, { kind: "waiting" });
+        store.fields.set(field, f);
+      }
+      return f;
+    },
+    [live, entity, entityId, values, store],
+  );
 
-
-  const flush = useCallback((field: string) => {
-    clearTimeout(store.timers.get(field));
-    const f = sync(field);
-    const problem = opts.current.validate?.(field, f.draft);
-    if (problem) {
-      store.statuses.set(field, { kind: "error", message: problem });
+  const flush = useCallback(
+    (field: string) => {
+      clearTimeout(store.timers.get(field));
+      const f = sync(field);
+      const problem = opts.current.validate?.(field, f.draft);
+      if (problem) {
+        store.statuses.set(field, { kind: "error", message: problem });
+        rerender();
+        return;
+      }
+      const out = f.commit();
+      if (!out) return;
+      const wire = opts.current.toWire;
+      live.send({ entity, entityId, changes: { [field]: wire(field, out.value) }, base: { [field]: wire(field, out.base) } });
+      store.statuses.set(field, { kind: "waiting" });
       rerender();
-      return;
-    }
-    const out = f.commit();
-    if (!out) return;
-    const wire = opts.current.toWire;
-    live.send({ entity, entityId, changes: { [field]: wire(field, out.value) }, base: { [field]: wire(field, out.base) } });
-    store.statuses.set(field, { kind: "waiting" });
-    rerender();
-  }, [live, entity, entityId, sync, store]);
+    },
+    [live, entity, entityId, sync, store],
+  );
 
   // A fresh server render (navigation, refresh) replaces fields with nothing unsaved.
   const serialized = JSON.stringify(values);
@@ -128,42 +140,50 @@ export function useLiveRow({
     if (changed) rerender();
   }, [restored, pending, entity, entityId, store]);
 
-  useEffect(() => live.onOutcome(entity, entityId, (outcome: EditOutcome) => {
-    for (const [field, wireValue] of Object.entries(outcome.edit.changes)) {
-      const f = store.fields.get(field);
-      if (!f) continue;
-      const sent = f.queued ?? wireValue;
-      if (outcome.ok) {
-        store.statuses.set(field, f.ack(sent) ? { kind: "saved" } : { kind: "waiting" });
-        continue;
-      }
-      const theirs = outcome.code === "CONFLICT" ? (outcome.detail as ConflictDetail | undefined)?.theirs?.[field] : undefined;
-      if (theirs !== undefined) {
-        f.conflicted(theirs);
-        store.statuses.set(field, f.conflict ? { kind: "error", message: "Not saved: someone else changed this." } : { kind: "saved" });
-        continue;
-      }
-      f.refused();
-      const message = outcome.fieldErrors?.[`changes.${field}`]?.[0] ?? outcome.fieldErrors?.[field]?.[0] ?? outcome.message;
-      store.statuses.set(field, { kind: "error", message: `Not saved: ${message}` });
-    }
-    rerender();
-  }), [live, entity, entityId, store]);
+  useEffect(
+    () =>
+      live.onOutcome(entity, entityId, (outcome: EditOutcome) => {
+        for (const [field, wireValue] of Object.entries(outcome.edit.changes)) {
+          const f = store.fields.get(field);
+          if (!f) continue;
+          const sent = f.queued ?? wireValue;
+          if (outcome.ok) {
+            store.statuses.set(field, f.ack(sent) ? { kind: "saved" } : { kind: "waiting" });
+            continue;
+          }
+          const theirs = outcome.code === "CONFLICT" ? (outcome.detail as ConflictDetail | undefined)?.theirs?.[field] : undefined;
+          if (theirs !== undefined) {
+            f.conflicted(theirs);
+            store.statuses.set(field, f.conflict ? { kind: "error", message: "Not saved: someone else changed this." } : { kind: "saved" });
+            continue;
+          }
+          f.refused();
+          const message = outcome.fieldErrors?.[`changes.${field}`]?.[0] ?? outcome.fieldErrors?.[field]?.[0] ?? outcome.message;
+          store.statuses.set(field, { kind: "error", message: `Not saved: ${message}` });
+        }
+        rerender();
+      }),
+    [live, entity, entityId, store],
+  );
 
-  useEffect(() => live.subscribe((event: LiveEvent) => {
-    if (event.entity !== eventEntity || event.entityId !== entityId || !event.field) return;
-    if (live.isMine(event.clientMutationId)) return;
-    const f = store.fields.get(event.field);
-    if (!f) return;
-    const theirs = opts.current.fromEvent(event.field, event.after);
-    if (f.remote(theirs, event.actorName) === "conflict") {
-      clearTimeout(store.timers.get(event.field));
-      store.statuses.set(event.field, { kind: "error", message: "Someone else changed this while you were editing." });
-    } else if (store.statuses.get(event.field)?.kind === "error") {
-      store.statuses.set(event.field, { kind: "idle" });
-    }
-    rerender();
-  }), [live, eventEntity, entityId, store]);
+  useEffect(
+    () =>
+      live.subscribe((event: LiveEvent) => {
+        if (event.entity !== eventEntity || event.entityId !== entityId || !event.field) return;
+        if (live.isMine(event.clientMutationId)) return;
+        const f = store.fields.get(event.field);
+        if (!f) return;
+        const theirs = opts.current.fromEvent(event.field, event.after);
+        if (f.remote(theirs, event.actorName) === "conflict") {
+          clearTimeout(store.timers.get(event.field));
+          store.statuses.set(event.field, { kind: "error", message: "Someone else changed this while you were editing." });
+        } else if (store.statuses.get(event.field)?.kind === "error") {
+          store.statuses.set(event.field, { kind: "idle" });
+        }
+        rerender();
+      }),
+    [live, eventEntity, entityId, store],
+  );
 
   const statusOf = (field: string): FieldStatus => store.statuses.get(field) ?? { kind: "idle" };
   const rank = { error: 3, waiting: 2, saved: 1, idle: 0 } as const;
@@ -178,7 +198,11 @@ export function useLiveRow({
       sync(field).draft = value;
       clearTimeout(store.timers.get(field));
       if (options?.now) flush(field);
-      else if (!options?.hold) store.timers.set(field, setTimeout(() => flush(field), debounceMs));
+      else if (!options?.hold)
+        store.timers.set(
+          field,
+          setTimeout(() => flush(field), debounceMs),
+        );
       rerender();
     },
     flush,

@@ -11,7 +11,15 @@ import { Button } from "@/components/ui/button";
  * Ending the meeting: the facilitator confirms who attended. Everyone seen on the page during the
  * meeting is ticked; participants who were not seen are listed unticked.
  */
-export function AttendanceCheck({ meeting, onCancel, onEnded }: { meeting: MeetingDto; onCancel: () => void; onEnded: (m: MeetingDto) => void }) {
+export function AttendanceCheck({
+  meeting,
+  onCancel,
+  onEnded,
+}: {
+  meeting: MeetingDto;
+  onCancel: () => void;
+  onEnded: (m: MeetingDto) => void;
+}) {
   const live = useLiveDoc();
   const state = useMeeting();
   const seen = state?.seen ?? new Map<string, string>();
@@ -42,21 +50,34 @@ export function AttendanceCheck({ meeting, onCancel, onEnded }: { meeting: Meeti
         {[...people].map(([userId, name]) => (
           <li key={userId}>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={ticked.has(userId)} onChange={(e) => {
-                const next = new Set(ticked);
-                if (e.target.checked) next.add(userId);
-                else next.delete(userId);
-                setTicked(next);
-              }} />
-              {name}{seen.has(userId) ? <span className="text-xs text-slate-500">(was here)</span> : null}
+              <input
+                type="checkbox"
+                checked={ticked.has(userId)}
+                onChange={(e) => {
+                  const next = new Set(ticked);
+                  if (e.target.checked) next.add(userId);
+                  else next.delete(userId);
+                  setTicked(next);
+                }}
+              />
+              {name}
+              {seen.has(userId) ? <span className="text-xs text-slate-500">(was here)</span> : null}
             </label>
           </li>
         ))}
       </ul>
-      {error ? <p role="alert" className="mt-2 font-medium text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
       <div className="mt-2 flex gap-2">
-        <Button size="sm" disabled={busy} onClick={() => void confirm()}>Confirm attendance and end the meeting</Button>
-        <Button size="sm" variant="secondary" onClick={onCancel}>Keep going</Button>
+        <Button size="sm" disabled={busy} onClick={() => void confirm()}>
+          Confirm attendance and end the meeting
+        </Button>
+        <Button size="sm" variant="secondary" onClick={onCancel}>
+          Keep going
+        </Button>
       </div>
     </fieldset>
   );

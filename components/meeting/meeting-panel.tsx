@@ -31,7 +31,7 @@ export function MeetingPanel() {
   const [busy, setBusy] = useState(false);
   const [ending, setEnding] = useState(false);
   const now = useNow(!!state?.running);
-  usePresentingView(state?.presenting ? state.meeting?.currentItem ?? null : null);
+  usePresentingView(state?.presenting ? (state.meeting?.currentItem ?? null) : null);
   const agenda = agendaFor(live.doc.severity);
   if (!state || agenda.length === 0) return null;
   const { meeting, running } = state;
@@ -54,8 +54,12 @@ export function MeetingPanel() {
 
   if (!meeting) {
     return (
-      <section aria-label="Review meeting" data-testid="meeting-panel" data-state="not-started"
-        className="no-print rounded-lg border border-brand-200 bg-brand-50/40 p-4 text-sm">
+      <section
+        aria-label="Review meeting"
+        data-testid="meeting-panel"
+        data-state="not-started"
+        className="no-print rounded-lg border border-brand-200 bg-brand-50/40 p-4 text-sm"
+      >
         <div className="flex flex-wrap items-center justify-between gap-2">
           <div>
             <h2 className="font-semibold">Review meeting</h2>
@@ -70,16 +74,33 @@ export function MeetingPanel() {
             </Button>
           ) : null}
         </div>
-        {error ? <p role="alert" className="mt-2 font-medium text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="mt-2 font-medium text-red-700">
+            {error}
+          </p>
+        ) : null}
       </section>
     );
   }
 
   if (!running) {
-    const clock = meetingClock(agenda, { ...meeting, startedAt: new Date(meeting.startedAt), itemStartedAt: new Date(meeting.itemStartedAt), endedAt: new Date(meeting.endedAt ?? meeting.startedAt) }, new Date());
+    const clock = meetingClock(
+      agenda,
+      {
+        ...meeting,
+        startedAt: new Date(meeting.startedAt),
+        itemStartedAt: new Date(meeting.itemStartedAt),
+        endedAt: new Date(meeting.endedAt ?? meeting.startedAt),
+      },
+      new Date(),
+    );
     return (
-      <section aria-label="Review meeting" data-testid="meeting-panel" data-state="ended"
-        className="no-print rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <section
+        aria-label="Review meeting"
+        data-testid="meeting-panel"
+        data-state="ended"
+        className="no-print rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      >
         <h2 className="font-semibold">Review meeting held</h2>
         <p className="text-slate-600">
           {formatUtcDateTime(new Date(meeting.startedAt))} UTC · {formatTimer(clock.totalMs)}
@@ -92,13 +113,22 @@ export function MeetingPanel() {
   }
 
   const clock = now
-    ? meetingClock(agenda, { ...meeting, startedAt: new Date(meeting.startedAt), itemStartedAt: new Date(meeting.itemStartedAt), endedAt: null }, now)
+    ? meetingClock(
+        agenda,
+        { ...meeting, startedAt: new Date(meeting.startedAt), itemStartedAt: new Date(meeting.itemStartedAt), endedAt: null },
+        now,
+      )
     : null;
   const current = agenda.find((a) => a.id === meeting.currentItem);
   const next = nextAgendaItem(agenda, meeting.currentItem);
   return (
-    <section aria-label="Review meeting" data-testid="meeting-panel" data-state="running" data-current-item={meeting.currentItem}
-      className={`no-print sticky top-14 z-10 rounded-lg border border-brand-300 bg-white p-3 text-sm shadow-sm ${state.presenting ? "text-base" : ""}`}>
+    <section
+      aria-label="Review meeting"
+      data-testid="meeting-panel"
+      data-state="running"
+      data-current-item={meeting.currentItem}
+      className={`no-print sticky top-14 z-10 rounded-lg border border-brand-300 bg-white p-3 text-sm shadow-sm ${state.presenting ? "text-base" : ""}`}
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p className="min-w-0 flex-1">
           <span className="text-xs font-semibold uppercase tracking-wide text-brand-700">Now discussing</span>{" "}
@@ -114,40 +144,90 @@ export function MeetingPanel() {
           </span>
         </p>
         <div className="flex flex-wrap gap-2">
-          {leads && next ? <Button size="sm" disabled={busy} onClick={() => void moveTo(next.id)}>Next: {next.title.split(":")[0]}</Button> : null}
+          {leads && next ? (
+            <Button size="sm" disabled={busy} onClick={() => void moveTo(next.id)}>
+              Next: {next.title.split(":")[0]}
+            </Button>
+          ) : null}
           {!leads ? (
-            state.following
-              ? <Button size="sm" variant="secondary" onClick={() => state.setFollowing(false)}>Stop following</Button>
-              : <Button size="sm" onClick={() => state.setFollowing(true)}>Follow the facilitator</Button>
+            state.following ? (
+              <Button size="sm" variant="secondary" onClick={() => state.setFollowing(false)}>
+                Stop following
+              </Button>
+            ) : (
+              <Button size="sm" onClick={() => state.setFollowing(true)}>
+                Follow the facilitator
+              </Button>
+            )
           ) : null}
           <Button size="sm" variant="secondary" aria-pressed={state.presenting} onClick={() => state.setPresenting(!state.presenting)}>
             {state.presenting ? "Leave presenting view" : "Present"}
           </Button>
-          {leads ? <Button size="sm" variant="danger" onClick={() => setEnding(true)}>End meeting</Button> : null}
+          {leads ? (
+            <Button size="sm" variant="danger" onClick={() => setEnding(true)}>
+              End meeting
+            </Button>
+          ) : null}
         </div>
       </div>
       {!leads ? (
         <p className="mt-1 text-xs text-slate-500" data-testid="follow-state">
-          {state.following ? "Following the facilitator: your page moves with the meeting." : "Not following: your page stays where you are."}
+          {state.following
+            ? "Following the facilitator: your page moves with the meeting."
+            : "Not following: your page stays where you are."}
         </p>
       ) : null}
-      <Agenda agenda={agenda} current={meeting.currentItem} onSelect={leads ? (id) => void moveTo(id) : showAgendaItem} leads={leads} busy={busy} />
-      {error ? <p role="alert" className="mt-2 font-medium text-red-700">{error}</p> : null}
-      {ending && leads ? <AttendanceCheck meeting={meeting} onCancel={() => setEnding(false)} onEnded={(m) => { setEnding(false); state.accept(m); }} /> : null}
+      <Agenda
+        agenda={agenda}
+        current={meeting.currentItem}
+        onSelect={leads ? (id) => void moveTo(id) : showAgendaItem}
+        leads={leads}
+        busy={busy}
+      />
+      {error ? (
+        <p role="alert" className="mt-2 font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {ending && leads ? (
+        <AttendanceCheck
+          meeting={meeting}
+          onCancel={() => setEnding(false)}
+          onEnded={(m) => {
+            setEnding(false);
+            state.accept(m);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function Agenda({ agenda, current, onSelect, leads, busy }: {
-  agenda: readonly AgendaItem[]; current: string; onSelect: (id: SectionId) => void; leads: boolean; busy: boolean;
+function Agenda({
+  agenda,
+  current,
+  onSelect,
+  leads,
+  busy,
+}: {
+  agenda: readonly AgendaItem[];
+  current: string;
+  onSelect: (id: SectionId) => void;
+  leads: boolean;
+  busy: boolean;
 }) {
   return (
     <ol aria-label="Agenda" className="mt-2 flex gap-1 overflow-x-auto pb-1 text-xs" data-testid="agenda">
       {agenda.map((item, i) => (
         <li key={item.id} className="shrink-0">
-          <button type="button" disabled={busy} aria-current={item.id === current ? "step" : undefined} onClick={() => onSelect(item.id)}
+          <button
+            type="button"
+            disabled={busy}
+            aria-current={item.id === current ? "step" : undefined}
+            onClick={() => onSelect(item.id)}
             title={leads ? `Move the meeting to ${item.title}` : `Go to ${item.title}`}
-            className={`rounded-full border px-2.5 py-1 ${item.id === current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}>
+            className={`rounded-full border px-2.5 py-1 ${item.id === current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+          >
             {i + 1}. {item.title.split(":")[0]} <span className="opacity-70">{item.minutes}′</span>
           </button>
         </li>

@@ -38,11 +38,15 @@ export function MeetingProvider({ initial, children }: { initial: MeetingDto | n
   const [following, setFollowingState] = useState(true);
   const [presenting, setPresenting] = useState(false);
 
-  useEffect(() => live.subscribe((event) => {
-    if (event.entity !== "meeting") return;
-    if (event.field === null) setMeeting(event.after as MeetingDto);
-    else setMeeting((m) => (m && m.id === event.entityId ? { ...m, ...(event.after as MeetingPatch) } : m));
-  }), [live]);
+  useEffect(
+    () =>
+      live.subscribe((event) => {
+        if (event.entity !== "meeting") return;
+        if (event.field === null) setMeeting(event.after as MeetingDto);
+        else setMeeting((m) => (m && m.id === event.entityId ? { ...m, ...(event.after as MeetingPatch) } : m));
+      }),
+    [live],
+  );
 
   const running = !!meeting && !meeting.endedAt;
   const [seen, setSeen] = useState<ReadonlyMap<string, string>>(new Map());
@@ -61,7 +65,9 @@ export function MeetingProvider({ initial, children }: { initial: MeetingDto | n
   const accept = useCallback((next: MeetingDto) => setMeeting(next), []);
 
   return (
-    <MeetingContext.Provider value={{ meeting, running, seen, following, setFollowing, presenting: presenting && running, setPresenting, accept }}>
+    <MeetingContext.Provider
+      value={{ meeting, running, seen, following, setFollowing, presenting: presenting && running, setPresenting, accept }}
+    >
       {children}
     </MeetingContext.Provider>
   );

@@ -23,7 +23,9 @@ export function usePresentingView(item: string | null) {
     return () => {
       root.style.fontSize = before;
       delete root.dataset.presenting;
-      hidden.forEach((el) => { el.hidden = false; });
+      hidden.forEach((el) => {
+        el.hidden = false;
+      });
     };
   }, [item]);
 }

@@ -23,22 +23,54 @@ export function PreferencesForm({ preferences, emailEnabled }: { preferences: Pr
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {!emailEnabled ? <Alert tone="info">Email is not set up on this server yet (SMTP_URL); your email choices apply once it is.</Alert> : null}
+      {!emailEnabled ? (
+        <Alert tone="info">Email is not set up on this server yet (SMTP_URL); your email choices apply once it is.</Alert>
+      ) : null}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left text-slate-600">
-          <tr><th scope="col" className="px-4 py-2 font-medium">When</th><th scope="col" className="px-4 py-2 font-medium">In the inbox</th><th scope="col" className="px-4 py-2 font-medium">By email</th></tr>
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">
+              When
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              In the inbox
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              By email
+            </th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.kind}>
-              <th scope="row" className="px-4 py-2 text-left font-normal text-slate-800">{r.label}</th>
-              <td className="px-4 py-2"><input type="checkbox" className="size-4" aria-label={`${r.label} in the inbox`} checked={r.inApp} onChange={(e) => change(r.kind, "inApp", e.target.checked)} /></td>
-              <td className="px-4 py-2"><input type="checkbox" className="size-4" aria-label={`${r.label} by email`} checked={r.email} onChange={(e) => change(r.kind, "email", e.target.checked)} /></td>
+              <th scope="row" className="px-4 py-2 text-left font-normal text-slate-800">
+                {r.label}
+              </th>
+              <td className="px-4 py-2">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  aria-label={`${r.label} in the inbox`}
+                  checked={r.inApp}
+                  onChange={(e) => change(r.kind, "inApp", e.target.checked)}
+                />
+              </td>
+              <td className="px-4 py-2">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  aria-label={`${r.label} by email`}
+                  checked={r.email}
+                  onChange={(e) => change(r.kind, "email", e.target.checked)}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p role="status" className="text-sm text-green-700">{saved ? "Saved" : ""}</p>
+      <p role="status" className="text-sm text-green-700">
+        {saved ? "Saved" : ""}
+      </p>
     </div>
   );
 }

@@ -36,7 +36,11 @@ const SECTIONS: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
 };
 
 /** The template's sections, fed from the live document (the server render, patched by every event). */
-export function DocumentSections({ sections, users, externalRelease }: {
+export function DocumentSections({
+  sections,
+  users,
+  externalRelease,
+}: {
   sections: readonly SectionId[];
   users: UserOption[];
   externalRelease?: SectionProps["externalRelease"];

@@ -17,8 +17,14 @@ function valueText(value: unknown): string {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  ownerId: "owner", wontDoReason: "won't-do reason", completedAt: "completed at", deletedAt: "deleted",
-  publishedAt: "published at", occurredAt: "time", meetingDate: "post-mortem date", incidentDate: "date of incident",
+  ownerId: "owner",
+  wontDoReason: "won't-do reason",
+  completedAt: "completed at",
+  deletedAt: "deleted",
+  publishedAt: "published at",
+  occurredAt: "time",
+  meetingDate: "post-mortem date",
+  incidentDate: "date of incident",
 };
 
 function describe(item: HistoryItem): string {
@@ -45,8 +51,13 @@ export function HistoryPanel({ postmortemId }: { postmortemId: string }) {
   }
 
   return (
-    <details className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="history-panel"
-      onToggle={(e) => { if ((e.target as HTMLDetailsElement).open) void load(); }}>
+    <details
+      className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="history-panel"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open) void load();
+      }}
+    >
       <summary className="cursor-pointer font-semibold">History</summary>
       <div className="mt-3 space-y-3">
         {error ? <Alert tone="error">{error}</Alert> : null}
@@ -60,13 +71,21 @@ export function HistoryPanel({ postmortemId }: { postmortemId: string }) {
                   <span className="font-medium text-slate-900">{item.actorName ?? "Someone"}</span>
                   <span>{describe(item)}</span>
                   {item.origin === "assistant" ? (
-                    <span className="text-violet-700" data-testid="history-origin">· drafted by the assistant, accepted by {item.actorName ?? "someone"}</span>
+                    <span className="text-violet-700" data-testid="history-origin">
+                      · drafted by the assistant, accepted by {item.actorName ?? "someone"}
+                    </span>
                   ) : null}
-                  <time dateTime={item.at} className="ml-auto text-xs">{formatUtcDateTime(new Date(item.at))} UTC</time>
+                  <time dateTime={item.at} className="ml-auto text-xs">
+                    {formatUtcDateTime(new Date(item.at))} UTC
+                  </time>
                 </p>
                 {item.field !== "deletedAt" && (item.field !== null || item.after !== null) ? (
                   <p className="mt-0.5 break-words text-xs text-slate-600">
-                    {item.field !== null ? <><span className="line-through decoration-slate-400">{valueText(item.before)}</span> → </> : null}
+                    {item.field !== null ? (
+                      <>
+                        <span className="line-through decoration-slate-400">{valueText(item.before)}</span> →{" "}
+                      </>
+                    ) : null}
                     <span>{valueText(item.after)}</span>
                   </p>
                 ) : null}

@@ -7,9 +7,22 @@ import { formatUtcDateTime } from "@/lib/domain/dates";
 import { ACTION_HORIZON_ORDER, ACTION_HORIZONS } from "@/lib/domain/deadlines";
 import { SEVERITIES } from "@/lib/domain/severity-policy";
 import {
-  ACTION_STATUS_LABELS, AI_CAUSE_BY_KIND, BLAMELESS_REMINDER, FACTOR_CATEGORY_LABELS, IMPACT_LEVEL_LABELS,
-  LESSON_QUESTIONS, MILESTONE_LABELS, PARTICIPANT_ROLE_LABELS, ROOT_CAUSE_CATEGORY_LABELS, SLA_BREACHED_LABELS,
-  SUMMARY_PROMPT, TEMPLATE_TITLE, isBlankAction, isBlankFactor, isBlankText, isBlankTimelineRow,
+  ACTION_STATUS_LABELS,
+  AI_CAUSE_BY_KIND,
+  BLAMELESS_REMINDER,
+  FACTOR_CATEGORY_LABELS,
+  IMPACT_LEVEL_LABELS,
+  LESSON_QUESTIONS,
+  MILESTONE_LABELS,
+  PARTICIPANT_ROLE_LABELS,
+  ROOT_CAUSE_CATEGORY_LABELS,
+  SLA_BREACHED_LABELS,
+  SUMMARY_PROMPT,
+  TEMPLATE_TITLE,
+  isBlankAction,
+  isBlankFactor,
+  isBlankText,
+  isBlankTimelineRow,
 } from "@/lib/domain/template";
 import type { ImpactLevel } from "@/lib/generated/prisma/enums";
 import { TicketLink } from "@/components/postmortem/actions/ticket-link";
@@ -52,11 +65,16 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
 
       <Section id="details" title="Incident Summary">
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-          <dt className="font-semibold">Incident ID:</dt><dd className="font-mono">{doc.incidentKey}</dd>
-          <dt className="font-semibold">Incident name:</dt><dd>{doc.incidentName}</dd>
-          <dt className="font-semibold">Date of incident:</dt><dd>{day(doc.incidentDate)}</dd>
-          <dt className="font-semibold">Post-mortem date:</dt><dd>{day(doc.meetingDate)}</dd>
-          <dt className="font-semibold">Post-mortem facilitator:</dt><dd>{doc.facilitatorName ?? "—"}</dd>
+          <dt className="font-semibold">Incident ID:</dt>
+          <dd className="font-mono">{doc.incidentKey}</dd>
+          <dt className="font-semibold">Incident name:</dt>
+          <dd>{doc.incidentName}</dd>
+          <dt className="font-semibold">Date of incident:</dt>
+          <dd>{day(doc.incidentDate)}</dd>
+          <dt className="font-semibold">Post-mortem date:</dt>
+          <dd>{day(doc.meetingDate)}</dd>
+          <dt className="font-semibold">Post-mortem facilitator:</dt>
+          <dd>{doc.facilitatorName ?? "—"}</dd>
           <dt className="font-semibold">Post-mortem attendees:</dt>
           <dd>{attendees.length ? attendees.map((p) => `${p.name} (${PARTICIPANT_ROLE_LABELS[p.role]})`).join(", ") : "—"}</dd>
         </dl>
@@ -79,7 +97,12 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
 
       <Section id="metrics" title="Key Metrics">
         <table className="w-full border-collapse">
-          <thead><tr><th className={th}>Metric</th><th className={th}>Value</th></tr></thead>
+          <thead>
+            <tr>
+              <th className={th}>Metric</th>
+              <th className={th}>Value</th>
+            </tr>
+          </thead>
           <tbody>
             {metrics.map((m) => (
               <tr key={m.key}>
@@ -90,22 +113,47 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
                 </td>
               </tr>
             ))}
-            <tr><td className={td}>Users/requests affected</td><td className={td}>{doc.usersAffected ?? "—"} users / {doc.requestsAffected ?? "—"} requests</td></tr>
-            <tr><td className={td}>Revenue impact</td><td className={td}>{revenue}</td></tr>
-            <tr><td className={td}>SLA breached?</td><td className={td}>{SLA_BREACHED_LABELS[doc.slaBreached]}</td></tr>
+            <tr>
+              <td className={td}>Users/requests affected</td>
+              <td className={td}>
+                {doc.usersAffected ?? "—"} users / {doc.requestsAffected ?? "—"} requests
+              </td>
+            </tr>
+            <tr>
+              <td className={td}>Revenue impact</td>
+              <td className={td}>{revenue}</td>
+            </tr>
+            <tr>
+              <td className={td}>SLA breached?</td>
+              <td className={td}>{SLA_BREACHED_LABELS[doc.slaBreached]}</td>
+            </tr>
           </tbody>
         </table>
       </Section>
 
       <Section id="timeline" title="Timeline of Events">
-        {timeline.length === 0 ? <p className="text-slate-400">No events recorded.</p> : (
+        {timeline.length === 0 ? (
+          <p className="text-slate-400">No events recorded.</p>
+        ) : (
           <table className="w-full border-collapse">
-            <thead><tr><th className={th}>Time (UTC)</th><th className={th}>Event</th><th className={th}>Actor</th><th className={th}>Notes</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={th}>Time (UTC)</th>
+                <th className={th}>Event</th>
+                <th className={th}>Actor</th>
+                <th className={th}>Notes</th>
+              </tr>
+            </thead>
             <tbody>
               {timeline.map((r) => (
                 <tr key={r.id}>
                   <td className={`${td} whitespace-nowrap`}>{r.occurredAt ? formatUtcDateTime(new Date(r.occurredAt)) : "—"}</td>
-                  <td className={td}>{r.event}{r.milestone && r.event !== MILESTONE_LABELS[r.milestone] ? <span className="block text-xs text-slate-500">{MILESTONE_LABELS[r.milestone]}</span> : null}</td>
+                  <td className={td}>
+                    {r.event}
+                    {r.milestone && r.event !== MILESTONE_LABELS[r.milestone] ? (
+                      <span className="block text-xs text-slate-500">{MILESTONE_LABELS[r.milestone]}</span>
+                    ) : null}
+                  </td>
                   <td className={td}>{r.actor}</td>
                   <td className={`${td} whitespace-pre-wrap`}>{r.notes}</td>
                 </tr>
@@ -116,8 +164,18 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
       </Section>
 
       <Section id="root-cause" title="Root Cause Analysis (5 Whys)">
-        <p><span className="font-semibold">Problem:</span> {doc.problemStatement || "—"}</p>
-        {whys.length ? <ol className="list-decimal space-y-0.5 pl-6">{whys.map((w) => <li key={w.id}><span className="font-semibold">Why?</span> {w.text}</li>)}</ol> : null}
+        <p>
+          <span className="font-semibold">Problem:</span> {doc.problemStatement || "—"}
+        </p>
+        {whys.length ? (
+          <ol className="list-decimal space-y-0.5 pl-6">
+            {whys.map((w) => (
+              <li key={w.id}>
+                <span className="font-semibold">Why?</span> {w.text}
+              </li>
+            ))}
+          </ol>
+        ) : null}
         <p>
           <span className="font-semibold">Root cause:</span> {doc.rootCause || "—"}
           {doc.rootCauseCategory ? <span className="text-slate-600"> ({ROOT_CAUSE_CATEGORY_LABELS[doc.rootCauseCategory]})</span> : null}
@@ -125,12 +183,24 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
       </Section>
 
       <Section id="factors" title="Contributing Factors">
-        {factors.length === 0 ? <p className="text-slate-400">None recorded.</p> : (
+        {factors.length === 0 ? (
+          <p className="text-slate-400">None recorded.</p>
+        ) : (
           <table className="w-full border-collapse">
-            <thead><tr><th className={th}>Factor</th><th className={th}>Category</th><th className={th}>Description</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={th}>Factor</th>
+                <th className={th}>Category</th>
+                <th className={th}>Description</th>
+              </tr>
+            </thead>
             <tbody>
               {factors.map((f, i) => (
-                <tr key={f.id}><td className={td}>{i + 1}</td><td className={td}>{FACTOR_CATEGORY_LABELS[f.category]}</td><td className={`${td} whitespace-pre-wrap`}>{f.description}</td></tr>
+                <tr key={f.id}>
+                  <td className={td}>{i + 1}</td>
+                  <td className={td}>{FACTOR_CATEGORY_LABELS[f.category]}</td>
+                  <td className={`${td} whitespace-pre-wrap`}>{f.description}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -138,11 +208,15 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
       </Section>
 
       <Section id="ai-causes" title="AI-Specific Root Causes">
-        {doc.aiCauses.length === 0 ? <p className="text-slate-400">None checked.</p> : (
+        {doc.aiCauses.length === 0 ? (
+          <p className="text-slate-400">None checked.</p>
+        ) : (
           <ul className="space-y-1">
             {doc.aiCauses.map((c) => (
-              <li key={c.kind}>☒ <span className="font-semibold">{AI_CAUSE_BY_KIND[c.kind].label}</span> — {AI_CAUSE_BY_KIND[c.kind].description}
-                {c.evidence ? <span className="block whitespace-pre-wrap pl-5 text-slate-700">Evidence: {c.evidence}</span> : null}</li>
+              <li key={c.kind}>
+                ☒ <span className="font-semibold">{AI_CAUSE_BY_KIND[c.kind].label}</span> — {AI_CAUSE_BY_KIND[c.kind].description}
+                {c.evidence ? <span className="block whitespace-pre-wrap pl-5 text-slate-700">Evidence: {c.evidence}</span> : null}
+              </li>
             ))}
           </ul>
         )}
@@ -150,24 +224,58 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
 
       <Section id="ai-context" title="AI System Context">
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-          <dt className="font-semibold">Provider</dt><dd>{doc.aiProvider || "—"}</dd>
-          <dt className="font-semibold">Model and version</dt><dd>{doc.aiModel || "—"}</dd>
-          <dt className="font-semibold">Prompt/template version</dt><dd>{doc.aiPromptVersion || "—"}</dd>
-          <dt className="font-semibold">Guardrails</dt><dd>{doc.aiGuardrails || "—"}</dd>
-          <dt className="font-semibold">Data/retrieval snapshot</dt><dd>{doc.aiDataSnapshot || "—"}</dd>
-          <dt className="font-semibold">Eval score before → after</dt><dd>{doc.evalScoreBefore ?? "—"} → {doc.evalScoreAfter ?? "—"}</dd>
+          <dt className="font-semibold">Provider</dt>
+          <dd>{doc.aiProvider || "—"}</dd>
+          <dt className="font-semibold">Model and version</dt>
+          <dd>{doc.aiModel || "—"}</dd>
+          <dt className="font-semibold">Prompt/template version</dt>
+          <dd>{doc.aiPromptVersion || "—"}</dd>
+          <dt className="font-semibold">Guardrails</dt>
+          <dd>{doc.aiGuardrails || "—"}</dd>
+          <dt className="font-semibold">Data/retrieval snapshot</dt>
+          <dd>{doc.aiDataSnapshot || "—"}</dd>
+          <dt className="font-semibold">Eval score before → after</dt>
+          <dd>
+            {doc.evalScoreBefore ?? "—"} → {doc.evalScoreAfter ?? "—"}
+          </dd>
         </dl>
       </Section>
 
       <Section id="impact" title="Impact Assessment">
         <table className="w-full border-collapse">
-          <thead><tr><th className={th}>Dimension</th><th className={th}>Impact</th><th className={th}>Detail</th></tr></thead>
+          <thead>
+            <tr>
+              <th className={th}>Dimension</th>
+              <th className={th}>Impact</th>
+              <th className={th}>Detail</th>
+            </tr>
+          </thead>
           <tbody>
-            <tr><td className={td}>Customer impact</td><td className={td}>{level(doc.impact.customerLevel)}</td><td className={td}>{doc.impact.customerDetail}</td></tr>
-            <tr><td className={td}>Revenue impact</td><td className={td}>{revenue}</td><td className={td}>{doc.impact.revenueDetail}</td></tr>
-            <tr><td className={td}>Reputational impact</td><td className={td}>{level(doc.impact.reputationalLevel)}</td><td className={td}>{doc.impact.reputationalDetail}</td></tr>
-            <tr><td className={td}>Data/security impact</td><td className={td}>{level(doc.impact.dataSecurityLevel)}</td><td className={td}>{doc.impact.dataSecurityDetail}</td></tr>
-            <tr><td className={td}>Compliance impact</td><td className={td}>{level(doc.impact.complianceLevel)}</td><td className={td}>{doc.impact.complianceDetail}</td></tr>
+            <tr>
+              <td className={td}>Customer impact</td>
+              <td className={td}>{level(doc.impact.customerLevel)}</td>
+              <td className={td}>{doc.impact.customerDetail}</td>
+            </tr>
+            <tr>
+              <td className={td}>Revenue impact</td>
+              <td className={td}>{revenue}</td>
+              <td className={td}>{doc.impact.revenueDetail}</td>
+            </tr>
+            <tr>
+              <td className={td}>Reputational impact</td>
+              <td className={td}>{level(doc.impact.reputationalLevel)}</td>
+              <td className={td}>{doc.impact.reputationalDetail}</td>
+            </tr>
+            <tr>
+              <td className={td}>Data/security impact</td>
+              <td className={td}>{level(doc.impact.dataSecurityLevel)}</td>
+              <td className={td}>{doc.impact.dataSecurityDetail}</td>
+            </tr>
+            <tr>
+              <td className={td}>Compliance impact</td>
+              <td className={td}>{level(doc.impact.complianceLevel)}</td>
+              <td className={td}>{doc.impact.complianceDetail}</td>
+            </tr>
           </tbody>
         </table>
       </Section>
@@ -178,15 +286,34 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
           return (
             <div key={h} className="space-y-1">
               <h3 className="font-semibold">{ACTION_HORIZONS[h].heading}</h3>
-              {rows.length === 0 ? <p className="text-slate-400">None.</p> : (
+              {rows.length === 0 ? (
+                <p className="text-slate-400">None.</p>
+              ) : (
                 <table className="w-full border-collapse">
-                  <thead><tr><th className={th}>#</th><th className={th}>Action</th><th className={th}>Owner</th><th className={th}>Deadline</th><th className={th}>Status</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th className={th}>#</th>
+                      <th className={th}>Action</th>
+                      <th className={th}>Owner</th>
+                      <th className={th}>Deadline</th>
+                      <th className={th}>Status</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {rows.map((a) => (
                       <tr key={a.number}>
                         <td className={td}>{a.number}</td>
-                        <td className={td}>{a.action}{a.ticket ? <span className="block text-xs"><TicketLink ticket={a.ticket} /></span> : null}
-                          {a.status === "WONT_DO" && a.wontDoReason ? <span className="block text-xs text-slate-600">Won&apos;t do: {a.wontDoReason}</span> : null}</td>
+                        <td className={td}>
+                          {a.action}
+                          {a.ticket ? (
+                            <span className="block text-xs">
+                              <TicketLink ticket={a.ticket} />
+                            </span>
+                          ) : null}
+                          {a.status === "WONT_DO" && a.wontDoReason ? (
+                            <span className="block text-xs text-slate-600">Won&apos;t do: {a.wontDoReason}</span>
+                          ) : null}
+                        </td>
                         <td className={td}>{a.ownerName ?? "—"}</td>
                         <td className={`${td} whitespace-nowrap`}>{typeof a.deadline === "string" ? a.deadline : "—"}</td>
                         <td className={td}>{ACTION_STATUS_LABELS[a.status]}</td>
@@ -201,9 +328,12 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
       </Section>
 
       <Section id="lessons" title="Lessons Learned">
-        <h3 className="font-semibold">{LESSON_QUESTIONS.wentWell}</h3><Prose text={doc.lessonsWentWell} />
-        <h3 className="font-semibold">{LESSON_QUESTIONS.couldImprove}</h3><Prose text={doc.lessonsCouldImprove} />
-        <h3 className="font-semibold">{LESSON_QUESTIONS.doDifferently}</h3><Prose text={doc.lessonsDoDifferently} />
+        <h3 className="font-semibold">{LESSON_QUESTIONS.wentWell}</h3>
+        <Prose text={doc.lessonsWentWell} />
+        <h3 className="font-semibold">{LESSON_QUESTIONS.couldImprove}</h3>
+        <Prose text={doc.lessonsCouldImprove} />
+        <h3 className="font-semibold">{LESSON_QUESTIONS.doDifferently}</h3>
+        <Prose text={doc.lessonsDoDifferently} />
       </Section>
 
       <Section id="blameless" title={BLAMELESS_REMINDER.title}>
@@ -212,9 +342,12 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
 
       {doc.customerFacing ? (
         <Section id="external-summary" title="External Summary">
-          <h3 className="font-semibold">What happened</h3><Prose text={doc.externalSummary} />
-          <h3 className="font-semibold">What we did</h3><Prose text={doc.externalWhatWeDid} />
-          <h3 className="font-semibold">How we are preventing recurrence</h3><Prose text={doc.externalPrevention} />
+          <h3 className="font-semibold">What happened</h3>
+          <Prose text={doc.externalSummary} />
+          <h3 className="font-semibold">What we did</h3>
+          <Prose text={doc.externalWhatWeDid} />
+          <h3 className="font-semibold">How we are preventing recurrence</h3>
+          <Prose text={doc.externalPrevention} />
         </Section>
       ) : null}
     </article>

@@ -16,7 +16,10 @@ function FindingList({ findings, testId }: { findings: Finding[]; testId: string
     <ul className="mt-1 list-disc space-y-1 pl-5" data-testid={testId}>
       {findings.map((f) => (
         <li key={`${f.section}:${f.message}`}>
-          <a href={`#${f.section}`} className="font-medium underline">{SECTION_LABELS[f.section]}</a>: {f.message}
+          <a href={`#${f.section}`} className="font-medium underline">
+            {SECTION_LABELS[f.section]}
+          </a>
+          : {f.message}
         </li>
       ))}
     </ul>
@@ -68,12 +71,19 @@ export function PublishPanel({ doc }: { doc: PostmortemDocument }) {
   const ready = outcome && outcome.check.problems.length === 0;
 
   return (
-    <section aria-labelledby="review-status-title" data-testid="publish-panel"
-      className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby="review-status-title"
+      data-testid="publish-panel"
+      className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id="review-status-title" className="font-semibold">Review</h2>
+        <h2 id="review-status-title" className="font-semibold">
+          Review
+        </h2>
         <StatusBadge status={doc.status} />
-        <span className="text-sm text-slate-600">{policy.label}: {policy.description}</span>
+        <span className="text-sm text-slate-600">
+          {policy.label}: {policy.description}
+        </span>
       </div>
       {published ? (
         <Alert tone="success">
@@ -83,14 +93,24 @@ export function PublishPanel({ doc }: { doc: PostmortemDocument }) {
       ) : null}
       <div className="flex flex-wrap gap-2">
         {doc.status === "DRAFT" && doc.permissions.edit ? (
-          <Button variant="secondary" disabled={busy} onClick={() => void move("IN_REVIEW")}>Start review</Button>
+          <Button variant="secondary" disabled={busy} onClick={() => void move("IN_REVIEW")}>
+            Start review
+          </Button>
         ) : null}
         {!published && doc.permissions.publish ? (
-          <Button disabled={busy} onClick={() => void checkAndPublish()}>{busy ? "Working…" : "Check & publish"}</Button>
+          <Button disabled={busy} onClick={() => void checkAndPublish()}>
+            {busy ? "Working…" : "Check & publish"}
+          </Button>
         ) : null}
-        {ready ? <Button disabled={busy} onClick={() => void move("PUBLISHED")}>Publish anyway</Button> : null}
+        {ready ? (
+          <Button disabled={busy} onClick={() => void move("PUBLISHED")}>
+            Publish anyway
+          </Button>
+        ) : null}
         {published && doc.permissions.reopen ? (
-          <Button variant="secondary" disabled={busy} onClick={() => void move("IN_REVIEW")}>Reopen</Button>
+          <Button variant="secondary" disabled={busy} onClick={() => void move("IN_REVIEW")}>
+            Reopen
+          </Button>
         ) : null}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}

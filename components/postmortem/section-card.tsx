@@ -5,8 +5,7 @@ export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved";
 
 /** The visible per-section state: saved / saving / error, announced politely to screen readers. */
 export function SaveIndicator({ state }: { state: SaveState }) {
-  const text =
-    state.kind === "saving" ? "Saving…" : state.kind === "saved" ? "Saved" : state.kind === "error" ? "Not saved" : "";
+  const text = state.kind === "saving" ? "Saving…" : state.kind === "saved" ? "Saved" : state.kind === "error" ? "Not saved" : "";
   const tone = state.kind === "error" ? "text-red-700" : state.kind === "saved" ? "text-green-700" : "text-slate-500";
   return (
     <span role="status" aria-live="polite" className={`text-xs font-medium ${tone}`} data-testid="save-state">
@@ -32,11 +31,17 @@ export function SectionCard({
   children: ReactNode;
 }) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} data-testid={`section-${id}`}
-      className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 print:break-inside-avoid print:border-0 print:shadow-none">
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      data-testid={`section-${id}`}
+      className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 print:break-inside-avoid print:border-0 print:shadow-none"
+    >
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            {title}
+          </h2>
           {description ? <p className="text-sm text-slate-600">{description}</p> : null}
         </div>
         <div className="flex items-center gap-3">

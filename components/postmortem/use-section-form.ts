@@ -39,14 +39,20 @@ export function toSaveState(status: FieldStatus): SaveState {
  * Save button.
  */
 export function useSectionForm<K extends SectionKey>({
-  section, postmortemId, values, canEdit,
+  section,
+  postmortemId,
+  values,
+  canEdit,
 }: {
   section: K;
   postmortemId: string;
   values: SectionInput<K>;
   canEdit: boolean;
 }): SectionFormApi {
-  const shape = SECTION_SCHEMAS[section].shape as Record<string, { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }>;
+  const shape = SECTION_SCHEMAS[section].shape as Record<
+    string,
+    { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }
+  >;
   const row = useLiveRow({
     entity: section === "impact" ? "impact" : "postmortem",
     entityId: postmortemId,
@@ -66,7 +72,11 @@ export function useSectionForm<K extends SectionKey>({
     register: (field, kind = "text") => {
       const common = { id: idOf(field), name: field, ...row.bind(field) };
       if (kind === "checkbox") {
-        return { ...common, checked: !!row.value(field), onChange: (e: ChangeEvent<HTMLInputElement>) => row.setValue(field, e.target.checked, { now: true }) };
+        return {
+          ...common,
+          checked: !!row.value(field),
+          onChange: (e: ChangeEvent<HTMLInputElement>) => row.setValue(field, e.target.checked, { now: true }),
+        };
       }
       return {
         ...common,

@@ -55,18 +55,37 @@ export function NewPostmortemForm({
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="incidentKey" label="Incident ID" hint="Suggested from this year's sequence; must be unique." error={errors.incidentKey?.message}>
-          <Input id="incidentKey" {...field("incidentKey")} aria-invalid={!!errors.incidentKey}
-            aria-describedby={describedBy("incidentKey", errors.incidentKey?.message, true)} />
+        <Field
+          id="incidentKey"
+          label="Incident ID"
+          hint="Suggested from this year's sequence; must be unique."
+          error={errors.incidentKey?.message}
+        >
+          <Input
+            id="incidentKey"
+            {...field("incidentKey")}
+            aria-invalid={!!errors.incidentKey}
+            aria-describedby={describedBy("incidentKey", errors.incidentKey?.message, true)}
+          />
         </Field>
         <Field id="incidentDate" label="Date of incident (UTC)" error={errors.incidentDate?.message}>
-          <Input id="incidentDate" type="datetime-local" {...field("incidentDate")} aria-invalid={!!errors.incidentDate}
-            aria-describedby={describedBy("incidentDate", errors.incidentDate?.message)} />
+          <Input
+            id="incidentDate"
+            type="datetime-local"
+            {...field("incidentDate")}
+            aria-invalid={!!errors.incidentDate}
+            aria-describedby={describedBy("incidentDate", errors.incidentDate?.message)}
+          />
         </Field>
       </div>
       <Field id="incidentName" label="Incident name" error={errors.incidentName?.message}>
-        <Input id="incidentName" placeholder="e.g. Support bot promised refunds after vendor model update" {...field("incidentName")}
-          aria-invalid={!!errors.incidentName} aria-describedby={describedBy("incidentName", errors.incidentName?.message)} />
+        <Input
+          id="incidentName"
+          placeholder="e.g. Support bot promised refunds after vendor model update"
+          {...field("incidentName")}
+          aria-invalid={!!errors.incidentName}
+          aria-describedby={describedBy("incidentName", errors.incidentName?.message)}
+        />
       </Field>
       <SeverityOptions name="severity" register={(n) => register(n as "severity")} error={errors.severity?.message} />
       <div className="grid gap-4 sm:grid-cols-2">

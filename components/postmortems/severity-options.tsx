@@ -28,9 +28,15 @@ export function SeverityOptions({
             key={s}
             className="flex cursor-pointer gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
           >
-            <input type="radio" value={s} disabled={disabled} className="mt-1" {...register(name)}
+            <input
+              type="radio"
+              value={s}
+              disabled={disabled}
+              className="mt-1"
+              {...register(name)}
               {...(initial !== undefined ? { defaultChecked: initial === s } : {})}
-              {...(selected !== undefined ? { checked: selected === s } : {})} />
+              {...(selected !== undefined ? { checked: selected === s } : {})}
+            />
             <span>
               <span className="font-medium">{SEVERITY_LABELS[s]}</span>
               <span className="block text-slate-600">{SEVERITY_DESCRIPTIONS[s]}</span>

@@ -7,9 +7,15 @@ export function ExportLinks({ postmortemId, children }: { postmortemId: string; 
   return (
     <span className="ml-auto flex flex-wrap gap-2" data-testid="export-links">
       {children}
-      <a href={`/api/postmortems/${postmortemId}/export/md`} download className={small}>Download Markdown</a>
-      <a href={`/api/postmortems/${postmortemId}/export/json`} download className={small}>Download JSON</a>
-      <Link href={`/postmortems/${postmortemId}/print`} className={small}>Print view</Link>
+      <a href={`/api/postmortems/${postmortemId}/export/md`} download className={small}>
+        Download Markdown
+      </a>
+      <a href={`/api/postmortems/${postmortemId}/export/json`} download className={small}>
+        Download JSON
+      </a>
+      <Link href={`/postmortems/${postmortemId}/print`} className={small}>
+        Print view
+      </Link>
     </span>
   );
 }

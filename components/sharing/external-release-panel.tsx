@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 import {
-  approveExternalSummaryAction, publishExternalSummaryAction, revokeExternalSummaryAction, setExternalSummaryIndexableAction,
+  approveExternalSummaryAction,
+  publishExternalSummaryAction,
+  revokeExternalSummaryAction,
+  setExternalSummaryIndexableAction,
 } from "@/app/(app)/postmortems/[id]/sharing-actions";
 import type { ExternalReleaseDto } from "@/lib/data/external-summary";
 import { publicSummaryHtml, publicSummaryMarkdown, type PublicSummary } from "@/lib/domain/external-summary";
@@ -46,13 +49,21 @@ export function ExternalReleasePanel({ postmortemId, release }: { postmortemId: 
         ) : (
           <Badge tone="slate">Not approved</Badge>
         )}
-        {release.publicToken ? <Badge tone="blue">Public link active</Badge> : release.revokedAt ? <Badge tone="slate">Link revoked</Badge> : null}
+        {release.publicToken ? (
+          <Badge tone="blue">Public link active</Badge>
+        ) : release.revokedAt ? (
+          <Badge tone="slate">Link revoked</Badge>
+        ) : null}
       </div>
       {release.approved && release.changedSinceApproval && release.publicToken ? (
         <p className="text-sm text-slate-600">The public page keeps showing the approved version until the changes are approved.</p>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {copied ? <p role="status" className="text-sm text-green-700">{copied}</p> : null}
+      {copied ? (
+        <p role="status" className="text-sm text-green-700">
+          {copied}
+        </p>
+      ) : null}
       {release.canApprove ? (
         <div className="flex flex-wrap gap-2">
           {release.changedSinceApproval ? (
@@ -84,12 +95,21 @@ export function ExternalReleasePanel({ postmortemId, release }: { postmortemId: 
       ) : null}
       {summary ? (
         <div className="flex flex-wrap items-center gap-2">
-          <Button size="sm" variant="secondary" onClick={() => copy("Markdown")}>Copy as Markdown</Button>
-          <Button size="sm" variant="secondary" onClick={() => copy("HTML")}>Copy as HTML</Button>
+          <Button size="sm" variant="secondary" onClick={() => copy("Markdown")}>
+            Copy as Markdown
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => copy("HTML")}>
+            Copy as HTML
+          </Button>
           {release.canApprove ? (
             <label className="ml-2 flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" className="size-4" checked={release.indexable} disabled={busy}
-                onChange={(e) => run(() => setExternalSummaryIndexableAction({ postmortemId, indexable: e.target.checked }))} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={release.indexable}
+                disabled={busy}
+                onChange={(e) => run(() => setExternalSummaryIndexableAction({ postmortemId, indexable: e.target.checked }))}
+              />
               Let search engines index the public page
             </label>
           ) : null}

@@ -47,14 +47,27 @@ export function ImportPostmortemForm({ suggestedKey }: { suggestedKey: string })
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {message ? <Alert tone="error">{message}</Alert> : null}
       <Field id="import-key" label="Incident ID for the new postmortem" hint="Must be unique." error={keyError}>
-        <Input id="import-key" name="incidentKey" defaultValue={suggestedKey} aria-invalid={!!keyError}
-          aria-describedby={describedBy("import-key", keyError, true)} />
+        <Input
+          id="import-key"
+          name="incidentKey"
+          defaultValue={suggestedKey}
+          aria-invalid={!!keyError}
+          aria-describedby={describedBy("import-key", keyError, true)}
+        />
       </Field>
       <Field id="import-file" label="Exported JSON file" error={fileError}>
-        <Input id="import-file" name="file" type="file" accept="application/json,.json" aria-invalid={!!fileError}
-          aria-describedby={describedBy("import-file", fileError)} />
+        <Input
+          id="import-file"
+          name="file"
+          type="file"
+          accept="application/json,.json"
+          aria-invalid={!!fileError}
+          aria-describedby={describedBy("import-file", fileError)}
+        />
       </Field>
-      <Button type="submit" disabled={busy}>{busy ? "Importing…" : "Import"}</Button>
+      <Button type="submit" disabled={busy}>
+        {busy ? "Importing…" : "Import"}
+      </Button>
     </form>
   );
 }

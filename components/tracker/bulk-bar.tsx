@@ -12,7 +12,15 @@ import { bulkUpdateActionsAction } from "@/app/(app)/tracker/actions";
 export type SelectedRow = { actionId: string; postmortemId: string; version: number; label: string };
 
 /** Changes the status and/or owner of every selected action; refusals are listed per action. */
-export function BulkBar({ selected, people, onDone }: { selected: SelectedRow[]; people: { id: string; name: string }[]; onDone: () => void }) {
+export function BulkBar({
+  selected,
+  people,
+  onDone,
+}: {
+  selected: SelectedRow[];
+  people: { id: string; name: string }[];
+  onDone: () => void;
+}) {
   const router = useRouter();
   const [status, setStatus] = useState<ActionStatus | "">("");
   const [ownerId, setOwnerId] = useState("");
@@ -49,26 +57,42 @@ export function BulkBar({ selected, people, onDone }: { selected: SelectedRow[];
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 no-print" data-testid="bulk-bar">
       <div className="flex flex-wrap items-end gap-3">
-        <p className="text-sm font-medium" aria-live="polite">{selected.length} selected</p>
+        <p className="text-sm font-medium" aria-live="polite">
+          {selected.length} selected
+        </p>
         <div className="flex flex-col gap-1">
-          <label htmlFor="bulk-status" className="text-xs font-medium text-slate-600">New status</label>
+          <label htmlFor="bulk-status" className="text-xs font-medium text-slate-600">
+            New status
+          </label>
           <Select id="bulk-status" value={status} onChange={(e) => setStatus(e.target.value as ActionStatus | "")}>
             <option value="">Keep status</option>
-            {Object.entries(ACTION_STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {Object.entries(ACTION_STATUS_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </Select>
         </div>
         {status === "WONT_DO" ? (
           <div className="flex flex-col gap-1">
-            <label htmlFor="bulk-reason" className="text-xs font-medium text-slate-600">Reason for Won&apos;t do</label>
+            <label htmlFor="bulk-reason" className="text-xs font-medium text-slate-600">
+              Reason for Won&apos;t do
+            </label>
             <Input id="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
           </div>
         ) : null}
         <div className="flex flex-col gap-1">
-          <label htmlFor="bulk-owner" className="text-xs font-medium text-slate-600">New owner</label>
+          <label htmlFor="bulk-owner" className="text-xs font-medium text-slate-600">
+            New owner
+          </label>
           <Select id="bulk-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
             <option value="">Keep owner</option>
             <option value="none">No owner</option>
-            {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </Select>
         </div>
         <Button onClick={apply} disabled={pending || selected.length === 0 || (!status && !ownerId)}>
@@ -79,7 +103,11 @@ export function BulkBar({ selected, people, onDone }: { selected: SelectedRow[];
         <Alert tone={message.tone}>
           <span data-testid="bulk-result">{message.text}</span>
           {message.details && message.details.length > 0 ? (
-            <ul className="mt-1 list-disc pl-5 text-sm">{message.details.map((d) => <li key={d}>{d}</li>)}</ul>
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {message.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
           ) : null}
         </Alert>
       ) : null}

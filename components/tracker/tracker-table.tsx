@@ -11,7 +11,15 @@ import { BulkBar, type SelectedRow } from "@/components/tracker/bulk-bar";
 const cell = "px-3 py-2 align-top";
 
 /** The tracker's rows with a checkbox each; viewers see the same table without selection. */
-export function TrackerTable({ rows, people, canChange }: { rows: TrackerRow[]; people: { id: string; name: string }[]; canChange: boolean }) {
+export function TrackerTable({
+  rows,
+  people,
+  canChange,
+}: {
+  rows: TrackerRow[];
+  people: { id: string; name: string }[];
+  canChange: boolean;
+}) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -34,16 +42,33 @@ export function TrackerTable({ rows, people, canChange }: { rows: TrackerRow[]; 
             <tr>
               {canChange ? (
                 <th scope="col" className="px-3 py-2">
-                  <input type="checkbox" aria-label="Select all actions on this page" className="size-4" checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select all actions on this page"
+                    className="size-4"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                  />
                 </th>
               ) : null}
-              <th scope="col" className="px-3 py-2">Postmortem</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Horizon</th>
-              <th scope="col" className="px-3 py-2">Owner</th>
-              <th scope="col" className="px-3 py-2">Deadline</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">
+                Postmortem
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Horizon
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Owner
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Deadline
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -51,26 +76,43 @@ export function TrackerTable({ rows, people, canChange }: { rows: TrackerRow[]; 
               <tr key={r.id} data-testid="tracker-row" className={r.overdue ? "bg-red-50" : undefined}>
                 {canChange ? (
                   <td className={cell}>
-                    <input type="checkbox" className="size-4" checked={selected.has(r.id)} onChange={() => toggle(r.id)}
-                      aria-label={`Select ${r.incidentKey} action ${r.number}: ${r.action}`} />
+                    <input
+                      type="checkbox"
+                      className="size-4"
+                      checked={selected.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                      aria-label={`Select ${r.incidentKey} action ${r.number}: ${r.action}`}
+                    />
                   </td>
                 ) : null}
                 <td className={cell}>
-                  <Link href={`/postmortems/${r.postmortemId}#actions`} className="font-mono text-xs text-brand-700 underline">{r.incidentKey}</Link>
+                  <Link href={`/postmortems/${r.postmortemId}#actions`} className="font-mono text-xs text-brand-700 underline">
+                    {r.incidentKey}
+                  </Link>
                   <p className="text-xs text-slate-600">{r.incidentName}</p>
                   {r.teamName ? <p className="text-xs text-slate-500">{r.teamName}</p> : null}
                 </td>
                 <td className={cell}>
                   <span className="font-mono text-slate-500">#{r.number}</span> {r.action}
-                  {r.ticket ? <div className="mt-1 text-xs"><TicketLink ticket={r.ticket} /></div> : null}
+                  {r.ticket ? (
+                    <div className="mt-1 text-xs">
+                      <TicketLink ticket={r.ticket} />
+                    </div>
+                  ) : null}
                 </td>
                 <td className={`${cell} whitespace-nowrap`}>{ACTION_HORIZONS[r.horizon].label}</td>
                 <td className={cell}>{r.ownerName ?? <span className="text-slate-500">No owner</span>}</td>
                 <td className={`${cell} whitespace-nowrap`}>
                   {r.deadline ?? "—"}
-                  {r.overdue ? <div className="mt-1"><OverdueBadge /></div> : null}
+                  {r.overdue ? (
+                    <div className="mt-1">
+                      <OverdueBadge />
+                    </div>
+                  ) : null}
                 </td>
-                <td className={cell}><ActionStatusBadge status={r.status} /></td>
+                <td className={cell}>
+                  <ActionStatusBadge status={r.status} />
+                </td>
               </tr>
             ))}
           </tbody>

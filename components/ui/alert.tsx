@@ -19,7 +19,11 @@ export function Alert({
   testId?: string;
 }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId ?? (tone === "error" ? "form-error" : undefined)} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId ?? (tone === "error" ? "form-error" : undefined)}
+      className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children}
     </div>

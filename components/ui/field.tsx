@@ -44,10 +44,7 @@ export function describedBy(id: string, error?: string, hint?: boolean) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input(
-  { className = "", ...props },
-  ref,
-) {
+export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input({ className = "", ...props }, ref) {
   return <input ref={ref} className={`${inputClass} ${className}`} {...props} />;
 });
 

@@ -23,7 +23,10 @@ async function waitUntilHealthy(url: string, app: ChildProcess, timeoutMs = 120_
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error("The isolated app exited before it became healthy.");
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -52,8 +55,13 @@ export async function startIsolatedApp(serverUrl: string): Promise<IsolatedApp> 
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {
-      ...process.env, PORT: String(port), DATABASE_URL: proxy.urlFor(target.toString()), DATA_DIR: dataDir, SEED_DEMO_DATA: "1",
-      AUTH_SECRET: randomBytes(33).toString("base64"), DATABASE_POOL_SIZE: "4",
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: proxy.urlFor(target.toString()),
+      DATA_DIR: dataDir,
+      SEED_DEMO_DATA: "1",
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      DATABASE_POOL_SIZE: "4",
     },
   });
   const baseURL = `http://localhost:${port}`;

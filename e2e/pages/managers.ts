@@ -50,7 +50,9 @@ export class InsightsPage {
   /** The cells of the table row whose header is `rowHeader`. */
   async row(id: string, rowHeader: string): Promise<string[]> {
     await this.showTable(id);
-    const row = this.table(id).locator("tr").filter({ has: this.page.getByRole("rowheader", { name: rowHeader, exact: true }) });
+    const row = this.table(id)
+      .locator("tr")
+      .filter({ has: this.page.getByRole("rowheader", { name: rowHeader, exact: true }) });
     return row.locator("td").allTextContents();
   }
 

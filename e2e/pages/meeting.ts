@@ -23,7 +23,10 @@ export class MeetingPage {
 
   /** The facilitator moves the meeting to an agenda item. */
   async moveTo(title: string) {
-    await this.panel.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(`^\\d+\\. ${title}`) }).click();
+    await this.panel
+      .getByRole("list", { name: "Agenda" })
+      .getByRole("button", { name: new RegExp(`^\\d+\\. ${title}`) })
+      .click();
     await expect(this.currentItem).toContainText(title);
   }
 
@@ -39,7 +42,10 @@ export class MeetingPage {
 
   /** Open threads counted in the section navigator (0 when no badge). */
   navOpenComments(sectionLabel: string) {
-    return this.page.getByTestId("section-nav").getByRole("link", { name: new RegExp(sectionLabel) }).getByTestId("open-comments");
+    return this.page
+      .getByTestId("section-nav")
+      .getByRole("link", { name: new RegExp(sectionLabel) })
+      .getByTestId("open-comments");
   }
 
   comments(label: string) {

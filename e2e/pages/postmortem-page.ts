@@ -60,9 +60,9 @@ export class PostmortemPage {
     return (await option.getAttribute("value")) as string;
   }
 
-  /** Runs `act` and returns the server-action request it sent, to be replayed by someone else. */
-  async recordAction(act: () => Promise<void>): Promise<Request> {
-    const recorded = this.page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  /** Runs `act` and returns the first server-action request it sent that `matches`, to be replayed by someone else. */
+  async recordAction(act: () => Promise<void>, matches: (body: string) => boolean = () => true): Promise<Request> {
+    const recorded = this.page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && matches(r.postData() ?? ""));
     await act();
     return recorded;
   }
@@ -75,18 +75,25 @@ export class PostmortemPage {
     return request;
   }
 
+  /** Leaves the field being edited, which saves it, and returns the edit that was sent. */
   async saveSection(id: string): Promise<Request> {
-    const section = this.section(id);
-    const request = await this.recordAction(() => section.getByRole("button", { name: "Save", exact: true }).click());
-    await expect(section.getByTestId("save-state")).toHaveText("Saved");
+    const request = await this.recordAction(() => this.page.keyboard.press("Tab"), isFieldEdit);
+    await expect(this.section(id).getByTestId("save-state")).toHaveText("Saved");
     return request;
   }
 
+  /** Ticks or clears Restricted, which saves at once, and returns the edit that was sent. */
   async setRestricted(on: boolean): Promise<Request> {
-    await this.section("external-summary").getByLabel("Restricted (only participants can see it)").setChecked(on);
-    return this.saveSection("external-summary");
+    const section = this.section("external-summary");
+    const checkbox = section.getByLabel("Restricted (only participants can see it)");
+    const request = await this.recordAction(() => checkbox.setChecked(on), isFieldEdit);
+    await expect(section.getByTestId("save-state")).toHaveText("Saved");
+    return request;
   }
 }
+
+/** A field edit of the live protocol carries `changes` (presence and row actions do not). */
+const isFieldEdit = (body: string) => body.includes('"changes"');
 
 /** The body of a recorded server-action call: its first argument as an object, to be rewritten. */
 export function actionArgument(request: Request): Record<string, unknown> {

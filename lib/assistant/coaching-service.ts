@@ -12,7 +12,14 @@ import { AppError } from "@/lib/errors";
 // Coaching for one why: the built-in rules, or the configured endpoint under the same privacy rules as
 // drafting (restricted postmortems stay on the server unless an admin allows it; every request audited).
 
-export type WhyAdvice = { engine: DraftEngine; model: string | null; endsInPerson: boolean; message: string; question: string; rewrite: string | null };
+export type WhyAdvice = {
+  engine: DraftEngine;
+  model: string | null;
+  endsInPerson: boolean;
+  message: string;
+  question: string;
+  rewrite: string | null;
+};
 
 export const whyAdviceSchema = z.object({
   endsInPerson: z.boolean(),
@@ -28,7 +35,9 @@ function builtIn(text: string): WhyAdvice {
   const coaching = coachWhy(text);
   const hint = findBlamelessHints(text)[0];
   return {
-    engine: "builtin", model: null, endsInPerson: coaching !== null,
+    engine: "builtin",
+    model: null,
+    endsInPerson: coaching !== null,
     message: coaching?.message ?? "This why already points at the system.",
     question: coaching?.question ?? "Is this the systemic root cause, or is there another why behind it?",
     rewrite: hint ? rewriteSentence(text, hint).rewrite : null,
@@ -47,7 +56,13 @@ export async function adviseOnWhy(
   if (!endpoint || (target.restricted && !settings.allowRestrictedExternal)) return builtIn(input.text);
 
   const sent = { system: SYSTEM, prompt: `Why: ${input.text}` };
-  const audit = { postmortemId: target.id, purpose: "coaching" as const, endpoint: new URL(endpoint.baseUrl).host, model: endpoint.model, sent };
+  const audit = {
+    postmortemId: target.id,
+    purpose: "coaching" as const,
+    endpoint: new URL(endpoint.baseUrl).host,
+    model: endpoint.model,
+    sent,
+  };
   try {
     const { output, usage } = await askEndpoint(endpoint, sent, whyAdviceSchema);
     await recordEndpointRequest(actor, { ...audit, usage, outcome: "ok" });
@@ -55,6 +70,11 @@ export async function adviseOnWhy(
   } catch (error) {
     if (!(error instanceof EndpointError)) throw error;
     await recordEndpointRequest(actor, { ...audit, usage: error.usage, outcome: "error", error: error.message });
-    throw new AppError("ASSISTANT_FAILED", { message: error.message.replace("Nothing was saved; try again or use the built-in extractor.", "The built-in coaching above still applies.") });
+    throw new AppError("ASSISTANT_FAILED", {
+      message: error.message.replace(
+        "Nothing was saved; try again or use the built-in extractor.",
+        "The built-in coaching above still applies.",
+      ),
+    });
   }
 }

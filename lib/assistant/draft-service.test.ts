@@ -15,13 +15,34 @@ const MATERIAL = `All times UTC
 
 const GOOD = {
   timeline: [
-    { occurredAt: "2026-11-20T09:20:00Z", event: "Alert fired: bad-answer rate 8%", actor: "Datadog", milestone: "DETECTED", kind: "ALERT", source: { line: 3, text: "paraphrased" } },
-    { occurredAt: "2026-11-20T09:40:00Z", event: "Pinned the model", actor: "Sam", milestone: "MITIGATED", kind: "MITIGATION", source: { line: 4, text: "09:40 Sam: pinned the model, errors going down" } },
-    { occurredAt: "2026-11-20T10:00:00Z", event: "Invented", actor: "", milestone: null, kind: "NOTE", source: { line: 99, text: "no such line" } },
+    {
+      occurredAt: "2026-11-20T09:20:00Z",
+      event: "Alert fired: bad-answer rate 8%",
+      actor: "Datadog",
+      milestone: "DETECTED",
+      kind: "ALERT",
+      source: { line: 3, text: "paraphrased" },
+    },
+    {
+      occurredAt: "2026-11-20T09:40:00Z",
+      event: "Pinned the model",
+      actor: "Sam",
+      milestone: "MITIGATED",
+      kind: "MITIGATION",
+      source: { line: 4, text: "09:40 Sam: pinned the model, errors going down" },
+    },
+    {
+      occurredAt: "2026-11-20T10:00:00Z",
+      event: "Invented",
+      actor: "",
+      milestone: null,
+      kind: "NOTE",
+      source: { line: 99, text: "no such line" },
+    },
   ],
   summary: { text: "A vendor model alias moved. Answers degraded until the model was pinned.", sources: [{ line: 2, text: "x" }] },
   impact: [],
-  aiCauses: [{ kind: "MODEL_UPDATE", evidence: "\"Vendor rolled the gpt-4o model alias\"", source: { line: 2, text: "x" } }],
+  aiCauses: [{ kind: "MODEL_UPDATE", evidence: '"Vendor rolled the gpt-4o model alias"', source: { line: 2, text: "x" } }],
   aiContext: [{ field: "aiModel", value: "gpt-4o", source: { line: 2, text: "x" } }],
 };
 
@@ -38,7 +59,10 @@ const audits = (postmortemId: string) =>
   getDb().auditEvent.findMany({ where: { kind: "assistant.request", detail: { path: ["postmortemId"], equals: postmortemId } } });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -64,7 +88,11 @@ describe("drafting through an OpenAI-compatible endpoint", () => {
     const before = await counts(id);
     endpoint.answerWith({ type: "content", content: JSON.stringify(GOOD), usage: { prompt_tokens: 321, completion_tokens: 123 } });
     const progress: string[] = [];
-    const draft = await draftPostmortem(facilitator, { postmortemId: id, text: MATERIAL }, { endpoint: config, onProgress: (p) => progress.push(p.message) });
+    const draft = await draftPostmortem(
+      facilitator,
+      { postmortemId: id, text: MATERIAL },
+      { endpoint: config, onProgress: (p) => progress.push(p.message) },
+    );
 
     expect(endpoint.requests).toHaveLength(1);
     const { body, headers, path } = endpoint.requests[0];
@@ -92,7 +120,9 @@ describe("drafting through an OpenAI-compatible endpoint", () => {
     const [audit] = await audits(id);
     expect(audit.userId).toBe(facilitator.id);
     expect(audit.detail).toMatchObject({
-      purpose: "draft", model: "test-model", outcome: "ok",
+      purpose: "draft",
+      model: "test-model",
+      outcome: "ok",
       usage: { inputTokens: 321, outputTokens: 123, totalTokens: 444 },
       sent: { prompt: expect.stringContaining("Vendor rolled the gpt-4o model alias") },
     });
@@ -146,7 +176,9 @@ describe("drafting through an OpenAI-compatible endpoint", () => {
     const viewer = await createTestUser("VIEWER");
     expect((await failure(draftPostmortem(viewer, { postmortemId: id, text: MATERIAL }, { endpoint: null }))).code).toBe("FORBIDDEN");
     await updateAssistantSettings(admin, { enabled: false, allowRestrictedExternal: false });
-    expect((await failure(draftPostmortem(facilitator, { postmortemId: id, text: MATERIAL }, { endpoint: config }))).code).toBe("ASSISTANT_OFF");
+    expect((await failure(draftPostmortem(facilitator, { postmortemId: id, text: MATERIAL }, { endpoint: config }))).code).toBe(
+      "ASSISTANT_OFF",
+    );
     expect(endpoint.requests).toHaveLength(0);
     expect((await failure(updateAssistantSettings(facilitator, { enabled: true, allowRestrictedExternal: true }))).code).toBe("FORBIDDEN");
   });

@@ -44,7 +44,8 @@ export async function draftPostmortem(
   try {
     material = readMaterial(input.text, input.fileName);
   } catch (error) {
-    if (error instanceof MaterialError) throw new AppError("VALIDATION", { message: error.message, fieldErrors: { material: [error.message] } });
+    if (error instanceof MaterialError)
+      throw new AppError("VALIDATION", { message: error.message, fieldErrors: { material: [error.message] } });
     throw error;
   }
   progress({ message: `Read ${material.lines.length} lines (${material.format}).` });
@@ -58,10 +59,18 @@ export async function draftPostmortem(
   }
 
   const sent = draftRequest(material.lines, toIsoDay(target.incidentDate));
-  const audit = { postmortemId: target.id, purpose: "draft" as const, endpoint: new URL(endpoint.baseUrl).host, model: endpoint.model, sent };
+  const audit = {
+    postmortemId: target.id,
+    purpose: "draft" as const,
+    endpoint: new URL(endpoint.baseUrl).host,
+    model: endpoint.model,
+    sent,
+  };
   progress({ message: `Sent to ${endpoint.model}; waiting for the draft…` });
   try {
-    const result = await draftWithEndpoint(endpoint, sent, material.lines, (rows) => progress({ message: `Drafting: ${rows} timeline rows so far…`, rows }));
+    const result = await draftWithEndpoint(endpoint, sent, material.lines, (rows) =>
+      progress({ message: `Drafting: ${rows} timeline rows so far…`, rows }),
+    );
     await recordEndpointRequest(actor, { ...audit, usage: result.usage, outcome: "ok" });
     const notice = result.dropped > 0 ? `${result.dropped} proposal(s) cited lines that are not in the material and were left out.` : null;
     return { engine: "endpoint", model: endpoint.model, notice, format: material.format, lines: material.lines, content: result.content };

@@ -18,7 +18,9 @@ export function endpointFromEnv(env: NodeJS.ProcessEnv = process.env): EndpointC
   if (!env.AI_BASE_URL && !env.AI_API_KEY && !env.AI_MODEL) return null;
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid AI endpoint configuration (set all of AI_BASE_URL, AI_API_KEY, AI_MODEL): ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid AI endpoint configuration (set all of AI_BASE_URL, AI_API_KEY, AI_MODEL): ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const d = parsed.data;
   return { baseUrl: d.AI_BASE_URL.replace(/\/+$/, ""), apiKey: d.AI_API_KEY, model: d.AI_MODEL, timeoutMs: d.AI_TIMEOUT_MS };

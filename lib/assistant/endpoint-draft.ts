@@ -42,7 +42,10 @@ export function groundDraft(content: DraftContent, lines: readonly string[]): { 
   const summarySources = content.summary?.sources.map(ground).filter((s): s is DraftSource => s !== null) ?? [];
   return {
     content: {
-      timeline: keep(content.timeline).map((row) => ({ ...row, occurredAt: row.occurredAt ? new Date(row.occurredAt).toISOString() : null })),
+      timeline: keep(content.timeline).map((row) => ({
+        ...row,
+        occurredAt: row.occurredAt ? new Date(row.occurredAt).toISOString() : null,
+      })),
       summary: content.summary ? { text: content.summary.text, sources: summarySources } : null,
       impact: keep(content.impact),
       aiCauses: keep(content.aiCauses),

@@ -13,7 +13,10 @@ export type Sent = { system: string; prompt: string };
 export type Usage = { inputTokens: number | null; outputTokens: number | null; totalTokens: number | null };
 
 export class EndpointError extends Error {
-  constructor(message: string, readonly usage: Usage | null = null) {
+  constructor(
+    message: string,
+    readonly usage: Usage | null = null,
+  ) {
     super(message);
     this.name = "EndpointError";
   }
@@ -24,16 +27,24 @@ const toUsage = (u: LanguageModelUsage | undefined): Usage | null =>
 
 function describeFailure(error: unknown, config: EndpointConfig): string {
   const seconds = Math.round(config.timeoutMs / 1000);
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError" || /aborted|timed? ?out/i.test(error.message))) {
+  if (
+    error instanceof Error &&
+    (error.name === "TimeoutError" || error.name === "AbortError" || /aborted|timed? ?out/i.test(error.message))
+  ) {
     return `The AI endpoint did not answer within ${seconds} s. Nothing was saved; try again or use the built-in extractor.`;
   }
   if (APICallError.isInstance(error)) {
-    if (error.statusCode === 401 || error.statusCode === 403) return "The AI endpoint refused the API key. Nothing was saved; ask an admin to check AI_API_KEY.";
+    if (error.statusCode === 401 || error.statusCode === 403)
+      return "The AI endpoint refused the API key. Nothing was saved; ask an admin to check AI_API_KEY.";
     if (error.statusCode === 429) return "The AI endpoint is rate-limiting requests. Nothing was saved; try again in a minute.";
-    if (error.statusCode) return `The AI endpoint answered with an error (HTTP ${error.statusCode}). Nothing was saved; try again or use the built-in extractor.`;
+    if (error.statusCode)
+      return `The AI endpoint answered with an error (HTTP ${error.statusCode}). Nothing was saved; try again or use the built-in extractor.`;
     return "The AI endpoint could not be reached. Nothing was saved; try again or use the built-in extractor.";
   }
-  if (error instanceof Error && /No (object|output) generated|Type validation failed|JSON parsing failed|did not match|could not parse/i.test(error.message)) {
+  if (
+    error instanceof Error &&
+    /No (object|output) generated|Type validation failed|JSON parsing failed|did not match|could not parse/i.test(error.message)
+  ) {
     return "The AI endpoint's answer was not a valid draft (it did not match the expected structure). Nothing was saved; try again or use the built-in extractor.";
   }
   return "The AI endpoint failed unexpectedly. Nothing was saved; try again or use the built-in extractor.";
@@ -49,7 +60,13 @@ export async function askEndpoint<S extends z.ZodType>(
   schema: S,
   onPartial?: (partial: unknown) => void,
 ): Promise<{ output: z.output<S>; usage: Usage | null }> {
-  const provider = createOpenAICompatible({ name: "assistant", baseURL: config.baseUrl, apiKey: config.apiKey, supportsStructuredOutputs: true, includeUsage: true });
+  const provider = createOpenAICompatible({
+    name: "assistant",
+    baseURL: config.baseUrl,
+    apiKey: config.apiKey,
+    supportsStructuredOutputs: true,
+    includeUsage: true,
+  });
   let streamError: unknown = null;
   const result = streamText({
     model: provider(config.model),

@@ -10,32 +10,23 @@ export type PostmortemAccess = {
   participants: { userId: string | null; role: ParticipantRole }[];
 };
 
-export type PostmortemPermission =
-  | "view"
-  | "edit"
-  | "publish"
-  | "reopen"
-  | "delete"
-  | "viewHistory"
-  | "changeFacilitator"
-  | "changeAccess";
+export type PostmortemPermission = "view" | "edit" | "publish" | "reopen" | "delete" | "viewHistory" | "changeFacilitator" | "changeAccess";
 
 export type OrgPermission = "createPostmortem" | "manageUsers" | "viewAllRestricted";
 
 /** Fields of the postmortem whose change needs more than "edit", with the message shown at the field. */
 export const GUARDED_FIELDS: Record<string, { permission: PostmortemPermission; message: string }> = {
-  facilitatorId: { permission: "changeFacilitator", message: "Only the facilitator or an administrator can hand over the facilitator role." },
+  facilitatorId: {
+    permission: "changeFacilitator",
+    message: "Only the facilitator or an administrator can hand over the facilitator role.",
+  },
   restricted: { permission: "changeAccess", message: "Only the facilitator or an administrator can change who can see this postmortem." },
 };
 
 const EDITING_ROLES: ParticipantRole[] = ["FACILITATOR", "ATTENDEE"];
 
 function isInvolved(actor: Actor, pm: PostmortemAccess): boolean {
-  return (
-    pm.facilitatorId === actor.id ||
-    pm.createdById === actor.id ||
-    pm.participants.some((p) => p.userId === actor.id)
-  );
+  return pm.facilitatorId === actor.id || pm.createdById === actor.id || pm.participants.some((p) => p.userId === actor.id);
 }
 
 function isEditor(actor: Actor, pm: PostmortemAccess): boolean {

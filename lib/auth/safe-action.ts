@@ -30,10 +30,7 @@ export function failure(error: unknown): ActionResult<never> {
  * the session, run the data-layer call (which authorises), and answer in the one result shape.
  * Refusals are audited; unexpected errors are logged and never leak to the browser.
  */
-export function authedAction<S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.output<S>, user: SessionUser) => Promise<T>,
-) {
+export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: errorMessages.UNAUTHENTICATED };

@@ -10,8 +10,16 @@ describe("safeCallbackPath", () => {
   });
 
   it.each([
-    "//example.org", "/\\example.org", "/\t/example.org", "/%09/example.org/../..", "\t//example.org", "https://example.org/",
-    "/\n/example.org", "javascript:alert(1)", "", "/sign-in?callbackUrl=/x",
+    "//example.org",
+    "/\\example.org",
+    "/\t/example.org",
+    "/%09/example.org/../..",
+    "\t//example.org",
+    "https://example.org/",
+    "/\n/example.org",
+    "javascript:alert(1)",
+    "",
+    "/sign-in?callbackUrl=/x",
   ])("refuses %j", (input) => {
     const path = safeCallbackPath(input);
     expect(new URL(path, "https://app.example").origin).toBe("https://app.example");

@@ -54,7 +54,9 @@ export function assertMayChangeFields(actor: Actor, access: LoadedAccess, fields
 /** Who takes part in a restricted postmortem decides who sees it: that is an access change. */
 export function assertMayChangeParticipants(actor: Actor, access: LoadedAccess): void {
   if (access.restricted && !can(actor, "changeAccess", access)) {
-    throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can change who takes part in a restricted postmortem." });
+    throw new AppError("FORBIDDEN", {
+      message: "Only the facilitator or an administrator can change who takes part in a restricted postmortem.",
+    });
   }
 }
 

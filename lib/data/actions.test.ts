@@ -5,10 +5,14 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import type { OrgRole, Severity } from "@/lib/generated/prisma/enums";
 import { createPostmortem } from "@/lib/data/postmortems";
+import { createAction, DEADLINE_BEFORE_INCIDENT, deleteAction, listMyActions, setActionStatus, updateAction } from "@/lib/data/actions";
 import {
-  createAction, DEADLINE_BEFORE_INCIDENT, deleteAction, listMyActions, setActionStatus, updateAction,
-} from "@/lib/data/actions";
-import { createActionSchema, setActionStatusSchema, updateActionSchema, type CreateActionInput, type UpdateActionInput } from "@/lib/validations/actions";
+  createActionSchema,
+  setActionStatusSchema,
+  updateActionSchema,
+  type CreateActionInput,
+  type UpdateActionInput,
+} from "@/lib/validations/actions";
 
 let n = 0;
 async function makeUser(role: OrgRole = "MEMBER", name = "User"): Promise<Actor & { name: string }> {
@@ -21,8 +25,12 @@ async function makeUser(role: OrgRole = "MEMBER", name = "User"): Promise<Actor 
 
 async function makePostmortem(actor: Actor, severity: Severity = "CRITICAL", incidentDate = "2026-11-16T09:00:00Z") {
   const { id } = await createPostmortem(actor, {
-    incidentKey: `INC-T-${randomUUID().slice(0, 8).toUpperCase()}`, incidentName: "Test incident",
-    incidentDate: new Date(incidentDate), severity, teamId: null, facilitatorId: actor.id,
+    incidentKey: `INC-T-${randomUUID().slice(0, 8).toUpperCase()}`,
+    incidentName: "Test incident",
+    incidentDate: new Date(incidentDate),
+    severity,
+    teamId: null,
+    facilitatorId: actor.id,
   });
   return id;
 }
@@ -32,7 +40,10 @@ const create = (actor: Actor, input: Omit<CreateActionInput, "clientMutationId">
 const update = (actor: Actor, input: UpdateActionInput) => updateAction(actor, updateActionSchema.parse(input));
 
 async function refused(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -84,7 +95,9 @@ describe("corrective actions", () => {
 
   it("refuses a deadline before the incident with a field message and saves nothing", async () => {
     const before = await getDb().correctiveAction.count({ where: { postmortemId: pmId } });
-    const error = await refused(create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "Too early", deadline: "2026-11-01" }));
+    const error = await refused(
+      create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "Too early", deadline: "2026-11-01" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.deadline).toEqual([DEADLINE_BEFORE_INCIDENT]);
     expect(await getDb().correctiveAction.count({ where: { postmortemId: pmId } })).toBe(before);
@@ -109,21 +122,37 @@ describe("corrective actions", () => {
   it("applies an edit with before/after DocEvents, sets and clears completedAt, requires a Won't-do reason", async () => {
     const a = await create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "Track me" });
     const done = await update(facilitator, {
-      postmortemId: pmId, actionId: a.id, version: a.version,
-      changes: { status: "DONE", ownerId: owner.id }, base: { status: "OPEN", ownerId: null },
+      postmortemId: pmId,
+      actionId: a.id,
+      version: a.version,
+      changes: { status: "DONE", ownerId: owner.id },
+      base: { status: "OPEN", ownerId: null },
     });
     expect(done.completedAt).not.toBeNull();
     expect(done.ownerName).toBe(owner.name);
     const events = await eventsFor(pmId, a.id);
     expect(events.map((e) => [e.field, e.before, e.after])).toEqual(
-      expect.arrayContaining([["status", "OPEN", "DONE"], ["ownerId", null, owner.id]]),
+      expect.arrayContaining([
+        ["status", "OPEN", "DONE"],
+        ["ownerId", null, owner.id],
+      ]),
     );
-    const wontDo = await refused(update(facilitator, {
-      postmortemId: pmId, actionId: a.id, version: done.version, changes: { status: "WONT_DO" }, base: { status: "DONE" },
-    }));
+    const wontDo = await refused(
+      update(facilitator, {
+        postmortemId: pmId,
+        actionId: a.id,
+        version: done.version,
+        changes: { status: "WONT_DO" },
+        base: { status: "DONE" },
+      }),
+    );
     expect(wontDo.fieldErrors?.wontDoReason).toBeDefined();
     const reopened = await update(facilitator, {
-      postmortemId: pmId, actionId: a.id, version: done.version, changes: { status: "IN_PROGRESS" }, base: { status: "DONE" },
+      postmortemId: pmId,
+      actionId: a.id,
+      version: done.version,
+      changes: { status: "IN_PROGRESS" },
+      base: { status: "DONE" },
     });
     expect(reopened.completedAt).toBeNull();
   });
@@ -131,16 +160,30 @@ describe("corrective actions", () => {
   it("refuses a stale edit of the same field with the current value, and merges edits to different fields", async () => {
     const a = await create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "Original" });
     const first = await update(facilitator, {
-      postmortemId: pmId, actionId: a.id, version: a.version, changes: { action: "Edited by A" }, base: { action: "Original" },
+      postmortemId: pmId,
+      actionId: a.id,
+      version: a.version,
+      changes: { action: "Edited by A" },
+      base: { action: "Original" },
     });
-    const stale = await refused(update(facilitator, {
-      postmortemId: pmId, actionId: a.id, version: a.version, changes: { action: "Edited by B" }, base: { action: "Original" },
-    }));
+    const stale = await refused(
+      update(facilitator, {
+        postmortemId: pmId,
+        actionId: a.id,
+        version: a.version,
+        changes: { action: "Edited by B" },
+        base: { action: "Original" },
+      }),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.detail).toMatchObject({ entity: "correctiveAction", theirs: { action: "Edited by A" } });
     expect((await getDb().correctiveAction.findUniqueOrThrow({ where: { id: a.id } })).action).toBe("Edited by A");
     const merged = await update(facilitator, {
-      postmortemId: pmId, actionId: a.id, version: a.version, changes: { ticket: "SUP-9" }, base: { ticket: "" },
+      postmortemId: pmId,
+      actionId: a.id,
+      version: a.version,
+      changes: { ticket: "SUP-9" },
+      base: { ticket: "" },
     });
     expect(merged).toMatchObject({ action: "Edited by A", ticket: "SUP-9", version: first.version + 1 });
   });
@@ -162,25 +205,65 @@ describe("corrective actions", () => {
     const pm = await makePostmortem(facilitator, "LOW");
     const a = await create(facilitator, { postmortemId: pm, horizon: "IMMEDIATE", action: "Owned", ownerId: owner.id });
     await getDb().postmortem.update({ where: { id: pm }, data: { status: "PUBLISHED" } });
-    const edit = await refused(update(facilitator, {
-      postmortemId: pm, actionId: a.id, version: a.version, changes: { action: "Changed" }, base: { action: "Owned" },
-    }));
+    const edit = await refused(
+      update(facilitator, {
+        postmortemId: pm,
+        actionId: a.id,
+        version: a.version,
+        changes: { action: "Changed" },
+        base: { action: "Owned" },
+      }),
+    );
     expect(edit.code).toBe("READ_ONLY");
-    expect((await refused(setActionStatus(outsider, setActionStatusSchema.parse({ actionId: a.id, status: "DONE", version: a.version })))).code).toBe("FORBIDDEN");
+    expect(
+      (await refused(setActionStatus(outsider, setActionStatusSchema.parse({ actionId: a.id, status: "DONE", version: a.version })))).code,
+    ).toBe("FORBIDDEN");
     const done = await setActionStatus(owner, setActionStatusSchema.parse({ actionId: a.id, status: "DONE", version: a.version }));
     expect(done.status).toBe("DONE");
-    const stale = await refused(setActionStatus(owner, setActionStatusSchema.parse({ actionId: a.id, status: "IN_PROGRESS", version: a.version })));
+    const stale = await refused(
+      setActionStatus(owner, setActionStatusSchema.parse({ actionId: a.id, status: "IN_PROGRESS", version: a.version })),
+    );
     expect(stale.code).toBe("CONFLICT");
   });
 
   it("lists my actions overdue first, then by deadline", async () => {
     const me = await makeUser();
     const pm = await makePostmortem(facilitator, "MEDIUM", "2026-01-05T10:00:00Z");
-    const later = await create(facilitator, { postmortemId: pm, horizon: "LONG_TERM", action: "Later", ownerId: me.id, deadline: "2026-12-30" });
-    const overdue = await create(facilitator, { postmortemId: pm, horizon: "IMMEDIATE", action: "Late", ownerId: me.id, deadline: "2026-02-01" });
-    const soon = await create(facilitator, { postmortemId: pm, horizon: "SHORT_TERM", action: "Soon", ownerId: me.id, deadline: "2026-03-10" });
-    const finished = await create(facilitator, { postmortemId: pm, horizon: "IMMEDIATE", action: "Finished", ownerId: me.id, deadline: "2026-01-20" });
-    await update(facilitator, { postmortemId: pm, actionId: finished.id, version: 1, changes: { status: "DONE" }, base: { status: "OPEN" } });
+    const later = await create(facilitator, {
+      postmortemId: pm,
+      horizon: "LONG_TERM",
+      action: "Later",
+      ownerId: me.id,
+      deadline: "2026-12-30",
+    });
+    const overdue = await create(facilitator, {
+      postmortemId: pm,
+      horizon: "IMMEDIATE",
+      action: "Late",
+      ownerId: me.id,
+      deadline: "2026-02-01",
+    });
+    const soon = await create(facilitator, {
+      postmortemId: pm,
+      horizon: "SHORT_TERM",
+      action: "Soon",
+      ownerId: me.id,
+      deadline: "2026-03-10",
+    });
+    const finished = await create(facilitator, {
+      postmortemId: pm,
+      horizon: "IMMEDIATE",
+      action: "Finished",
+      ownerId: me.id,
+      deadline: "2026-01-20",
+    });
+    await update(facilitator, {
+      postmortemId: pm,
+      actionId: finished.id,
+      version: 1,
+      changes: { status: "DONE" },
+      base: { status: "OPEN" },
+    });
     await create(facilitator, { postmortemId: pm, horizon: "IMMEDIATE", action: "Not mine", ownerId: owner.id });
     const list = await listMyActions(me, new Date("2026-03-01T12:00:00Z"));
     expect(list.map((a) => a.id)).toEqual([overdue.id, soon.id, later.id, finished.id]);

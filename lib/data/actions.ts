@@ -13,7 +13,11 @@ import { isBlankText } from "@/lib/domain/template";
 import type { ActionStatus, PostmortemStatus } from "@/lib/generated/prisma/enums";
 import type { CorrectiveAction } from "@/lib/generated/prisma/client";
 import type {
-  CreateActionData, DeleteActionInput, SetActionStatusData, UpdateActionChanges, UpdateActionData,
+  CreateActionData,
+  DeleteActionInput,
+  SetActionStatusData,
+  UpdateActionChanges,
+  UpdateActionData,
 } from "@/lib/validations/actions";
 
 export const DEADLINE_BEFORE_INCIDENT = "The deadline cannot be before the incident.";
@@ -25,9 +29,18 @@ const withOwner = { owner: { select: { name: true } } } as const;
 
 export function toActionDto(a: ActionRow): ActionDto {
   return {
-    id: a.id, number: a.number, horizon: a.horizon, action: a.action, ownerId: a.ownerId, ownerName: a.owner?.name ?? null,
-    deadline: a.deadline ? toIsoDay(a.deadline) : null, status: a.status, wontDoReason: a.wontDoReason,
-    ticket: a.ticket, completedAt: a.completedAt ? a.completedAt.toISOString() : null, version: a.version,
+    id: a.id,
+    number: a.number,
+    horizon: a.horizon,
+    action: a.action,
+    ownerId: a.ownerId,
+    ownerName: a.owner?.name ?? null,
+    deadline: a.deadline ? toIsoDay(a.deadline) : null,
+    status: a.status,
+    wontDoReason: a.wontDoReason,
+    ticket: a.ticket,
+    completedAt: a.completedAt ? a.completedAt.toISOString() : null,
+    version: a.version,
   };
 }
 
@@ -66,22 +79,49 @@ export async function createAction(actor: Actor, input: CreateActionData): Promi
       if (existing.postmortemId !== input.postmortemId) throw new AppError("VALIDATION");
       return toActionDto(existing);
     }
-    const pm = await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select: { incidentDate: true, meetingDate: true } });
+    const pm = await tx.postmortem.findUniqueOrThrow({
+      where: { id: input.postmortemId },
+      select: { incidentDate: true, meetingDate: true },
+    });
     const deadline = input.deadline ?? proposeDeadline(input.horizon, pm.meetingDate ?? pm.incidentDate);
     throwIfErrors(await checkOwnerAndDeadline(tx, input.postmortemId, { ownerId: input.ownerId, deadline }));
     // Deleted rows keep their number, so the maximum over all rows is the last number ever handed out.
     const last = await tx.correctiveAction.aggregate({ where: { postmortemId: input.postmortemId }, _max: { number: true } });
     const created = await tx.correctiveAction.create({
       data: {
-        postmortemId: input.postmortemId, number: (last._max.number ?? 0) + 1, horizon: input.horizon, action: input.action,
-        ownerId: input.ownerId, deadline: parseIsoDay(deadline), ticket: input.ticket, clientMutationId: input.clientMutationId,
+        postmortemId: input.postmortemId,
+        number: (last._max.number ?? 0) + 1,
+        horizon: input.horizon,
+        action: input.action,
+        ownerId: input.ownerId,
+        deadline: parseIsoDay(deadline),
+        ticket: input.ticket,
+        clientMutationId: input.clientMutationId,
       },
       include: withOwner,
     });
     const dto = toActionDto(created);
-    await appendDocEvents(tx, input.postmortemId, actor.id, [
-      { entity: "action", entityId: created.id, field: null, after: { number: dto.number, horizon: dto.horizon, action: dto.action, ownerId: dto.ownerId, deadline: dto.deadline, ticket: dto.ticket } },
-    ], input.clientMutationId);
+    await appendDocEvents(
+      tx,
+      input.postmortemId,
+      actor.id,
+      [
+        {
+          entity: "action",
+          entityId: created.id,
+          field: null,
+          after: {
+            number: dto.number,
+            horizon: dto.horizon,
+            action: dto.action,
+            ownerId: dto.ownerId,
+            deadline: dto.deadline,
+            ticket: dto.ticket,
+          },
+        },
+      ],
+      input.clientMutationId,
+    );
     return dto;
   });
 }
@@ -95,7 +135,12 @@ const STATUS_FIELDS = new Set<keyof UpdateActionChanges>(["status", "wontDoReaso
  * action's owner even when they are not an editor of it. Viewers stay read-only. Every other edit needs
  * the "edit" permission, which a published postmortem refuses with READ_ONLY.
  */
-function assertMayChange(actor: Actor, access: LoadedAccess | null, row: { ownerId: string | null }, fields: (keyof UpdateActionChanges)[]) {
+function assertMayChange(
+  actor: Actor,
+  access: LoadedAccess | null,
+  row: { ownerId: string | null },
+  fields: (keyof UpdateActionChanges)[],
+) {
   if (!access || !can(actor, "view", access)) throw new AppError("NOT_FOUND");
   if (can(actor, "edit", access)) return;
   const statusOnly = fields.every((f) => STATUS_FIELDS.has(f));
@@ -174,10 +219,17 @@ export async function updateAction(actor: Actor, input: UpdateActionData): Promi
     assertMayChange(actor, access, row, Object.keys(input.changes) as (keyof UpdateActionChanges)[]);
     const base = input.base as Partial<Record<keyof UpdateActionChanges, unknown>>;
     if ((await appliedSeq(tx, input.postmortemId, input.clientMutationId)) !== null) return toActionDto(row);
-    return applyChanges(tx, actor, row, input.changes, (field) => {
-      if (row.version === input.version) return false;
-      return !(field in base) || base[field] !== currentValue(row, field);
-    }, input.clientMutationId);
+    return applyChanges(
+      tx,
+      actor,
+      row,
+      input.changes,
+      (field) => {
+        if (row.version === input.version) return false;
+        return !(field in base) || base[field] !== currentValue(row, field);
+      },
+      input.clientMutationId,
+    );
   });
 }
 

@@ -21,16 +21,24 @@ export async function setAiCause(actor: Actor, input: SetAiCauseInput): Promise<
     if (!checked) {
       if (!current) return null;
       await tx.aiCause.delete({ where });
-      await appendDocEvents(tx, postmortemId, actor.id, [
-        { entity: "aiCause", entityId: current.id, field: kind, before: { evidence: current.evidence }, after: null },
-      ], clientMutationId);
+      await appendDocEvents(
+        tx,
+        postmortemId,
+        actor.id,
+        [{ entity: "aiCause", entityId: current.id, field: kind, before: { evidence: current.evidence }, after: null }],
+        clientMutationId,
+      );
       return null;
     }
     if (!current) {
       const created = await tx.aiCause.create({ data: { postmortemId, kind, evidence } });
-      await appendDocEvents(tx, postmortemId, actor.id, [
-        { entity: "aiCause", entityId: created.id, field: kind, before: null, after: { evidence } },
-      ], clientMutationId);
+      await appendDocEvents(
+        tx,
+        postmortemId,
+        actor.id,
+        [{ entity: "aiCause", entityId: created.id, field: kind, before: null, after: { evidence } }],
+        clientMutationId,
+      );
       return { kind, evidence };
     }
     const base = baseEvidence === undefined ? {} : { evidence: baseEvidence.trim() };

@@ -25,10 +25,14 @@ describe("AI incident report of the demo Critical postmortem", () => {
     expect(report.mitreAtlas.techniques.map((t) => t.id)).toEqual(expect.arrayContaining(["AML.T0010", "AML.T0010.003", "AML.T0062"]));
     expect(report.mitreAtlas.techniques.find((t) => t.id === "AML.T0010.003")?.because).toEqual(["MODEL_UPDATE", "aiProvider"]);
     expect(report.aiid.cset).toMatchObject({
-      "AI System": "yes", "Harm Domain": "yes", "Tangible Harm": "tangible harm definitively occurred",
+      "AI System": "yes",
+      "Harm Domain": "yes",
+      "Tangible Harm": "tangible harm definitively occurred",
       "Estimated Harm Quantities": "1870 users affected; 4210 requests affected",
     });
-    expect(report.aiid.gmf["Known AI Technical Failure"]).toEqual(expect.arrayContaining(["Distributional Shift", "Misinformation Generation Hazard"]));
+    expect(report.aiid.gmf["Known AI Technical Failure"]).toEqual(
+      expect.arrayContaining(["Distributional Shift", "Misinformation Generation Hazard"]),
+    );
     expect(report.oecdAim).toMatchObject({
       Severity: "Serious AI incident",
       "Affected stakeholders": ["Business", "Consumers"],

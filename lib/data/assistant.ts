@@ -15,7 +15,11 @@ const SETTINGS_ID = "default";
 
 export async function getAssistantSettings(): Promise<AssistantSettings> {
   const row = await getDb().assistantSetting.findUnique({ where: { id: SETTINGS_ID } });
-  return { enabled: row?.enabled ?? true, allowRestrictedExternal: row?.allowRestrictedExternal ?? false, updatedAt: row?.updatedAt.toISOString() ?? null };
+  return {
+    enabled: row?.enabled ?? true,
+    allowRestrictedExternal: row?.allowRestrictedExternal ?? false,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
 }
 
 /** Admins only; the change is audited with its before and after. */
@@ -30,7 +34,11 @@ export async function updateAssistantSettings(
     create: { id: SETTINGS_ID, ...input, updatedById: actor.id },
     update: { ...input, updatedById: actor.id },
   });
-  await recordAudit({ userId: actor.id, kind: "assistant.settings", detail: { before: { ...before, updatedAt: undefined }, after: input } });
+  await recordAudit({
+    userId: actor.id,
+    kind: "assistant.settings",
+    detail: { before: { ...before, updatedAt: undefined }, after: input },
+  });
   return { enabled: row.enabled, allowRestrictedExternal: row.allowRestrictedExternal, updatedAt: row.updatedAt.toISOString() };
 }
 

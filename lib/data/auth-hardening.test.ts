@@ -66,7 +66,10 @@ describe("sessions", () => {
   it("ends a session that has been idle longer than the idle timeout", async () => {
     const user = await userWithHash(await hashPassword(PASSWORD));
     const { sessionId } = await signIn(user.email);
-    await getDb().authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - (SESSION.idleMinutes + 1) * 60_000) } });
+    await getDb().authSession.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - (SESSION.idleMinutes + 1) * 60_000) },
+    });
     expect(await getActiveSessionUser(sessionId)).toBeNull();
   });
 
@@ -88,8 +91,10 @@ describe("sessions", () => {
     const user = await userWithHash(await hashPassword(PASSWORD));
     const [a, b] = [await signIn(user.email), await signIn(user.email)];
     const me = (await getActiveSessionUser(a.sessionId))!;
-    await expect(changeMyPassword(me, { currentPassword: "nope", newPassword: "a brand new password" }))
-      .rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { currentPassword: [expect.any(String)] } });
+    await expect(changeMyPassword(me, { currentPassword: "nope", newPassword: "a brand new password" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { currentPassword: [expect.any(String)] },
+    });
     await changeMyPassword(me, { currentPassword: PASSWORD, newPassword: "a brand new password" });
     expect(await getActiveSessionUser(b.sessionId)).toBeNull();
     expect(await getActiveSessionUser(a.sessionId)).not.toBeNull();

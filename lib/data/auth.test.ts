@@ -73,12 +73,16 @@ describe("accounts", () => {
     const admins = await getDb().user.findMany({ where: { role: "ADMIN", disabled: false } });
     const admin = admins[0] ?? (await createTestUser("ADMIN"));
     await getDb().user.updateMany({ where: { role: "ADMIN", id: { not: admin.id } }, data: { disabled: true } });
-    await expect(updateUser({ id: admin.id, role: "ADMIN" }, { userId: admin.id, role: "MEMBER" })).rejects.toMatchObject({ code: "LAST_ADMIN" });
+    await expect(updateUser({ id: admin.id, role: "ADMIN" }, { userId: admin.id, role: "MEMBER" })).rejects.toMatchObject({
+      code: "LAST_ADMIN",
+    });
     await getDb().user.updateMany({ where: { role: "ADMIN" }, data: { disabled: false } });
   });
 
   it("closes self-registration once accounts exist unless ALLOW_SIGNUP is on", async () => {
     await createTestUser("MEMBER");
-    await expect(registerUser({ name: "Late", email: "late@test.example", password: "long-enough-pw" })).rejects.toMatchObject({ code: "SIGNUP_CLOSED" });
+    await expect(registerUser({ name: "Late", email: "late@test.example", password: "long-enough-pw" })).rejects.toMatchObject({
+      code: "SIGNUP_CLOSED",
+    });
   });
 });

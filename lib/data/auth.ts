@@ -82,10 +82,7 @@ export async function verifyCredentials(
   client: { ip: string; userAgent: string | null },
 ): Promise<VerifyResult> {
   const db = getDb();
-  const reservations = await Promise.all([
-    reserve(`email:${email}`, THROTTLE.perAccount),
-    reserve(`ip:${client.ip}`, THROTTLE.perIp),
-  ]);
+  const reservations = await Promise.all([reserve(`email:${email}`, THROTTLE.perAccount), reserve(`ip:${client.ip}`, THROTTLE.perIp)]);
   const retryAfterSeconds = Math.max(...reservations.map(blockedFor));
   if (retryAfterSeconds > 0) {
     // Nothing was compared, so the keys that did not block get their attempt back: hammering one locked

@@ -22,8 +22,7 @@ export function visibleSql(actor: Actor): Prisma.Sql {
     OR EXISTS (SELECT 1 FROM "Participant" pa WHERE pa."postmortemId" = p."id" AND pa."userId" = ${actor.id}))`;
 }
 
-const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) =>
-  SEVERITIES.map((s) => s.value).filter(keep);
+const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) => SEVERITIES.map((s) => s.value).filter(keep);
 
 /** Earliest RESOLVED time, else the incident date: the start of the 48-hour clock (deadlines.reviewDueAt). */
 export const reviewDueSql = sql`(coalesce((SELECT min(te."occurredAt") FROM "TimelineEntry" te

@@ -12,21 +12,41 @@ import type { AddCommentInput, ResolveCommentInput } from "@/lib/validations/com
 // may edit the postmortem may comment; a thread is resolved or reopened as a whole (its first comment).
 
 export type CommentDto = {
-  id: string; anchor: string; parentId: string | null; authorId: string | null; authorName: string;
-  body: string; resolvedAt: string | null; resolvedByName: string | null; createdAt: string;
+  id: string;
+  anchor: string;
+  parentId: string | null;
+  authorId: string | null;
+  authorName: string;
+  body: string;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  createdAt: string;
 };
 
 const include = { author: { select: { name: true } }, resolvedBy: { select: { name: true } } } as const;
 
 type CommentRow = {
-  id: string; anchor: string; parentId: string | null; authorId: string | null; body: string; resolvedAt: Date | null; createdAt: Date;
-  author: { name: string } | null; resolvedBy: { name: string } | null;
+  id: string;
+  anchor: string;
+  parentId: string | null;
+  authorId: string | null;
+  body: string;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  author: { name: string } | null;
+  resolvedBy: { name: string } | null;
 };
 
 function toDto(c: CommentRow): CommentDto {
   return {
-    id: c.id, anchor: c.anchor, parentId: c.parentId, authorId: c.authorId, authorName: c.author?.name ?? "Former user",
-    body: c.body, resolvedAt: c.resolvedAt?.toISOString() ?? null, resolvedByName: c.resolvedBy?.name ?? null,
+    id: c.id,
+    anchor: c.anchor,
+    parentId: c.parentId,
+    authorId: c.authorId,
+    authorName: c.author?.name ?? "Former user",
+    body: c.body,
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    resolvedByName: c.resolvedBy?.name ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -43,11 +63,15 @@ async function assertAnchorExists(tx: Tx, postmortemId: string, anchor: string) 
   const [kind, id] = anchor.split(":");
   const where = { id, postmortemId, deletedAt: null };
   const found =
-    kind === "section" ? true
-    : kind === "timeline" ? await tx.timelineEntry.count({ where })
-    : kind === "why" ? await tx.whyStep.count({ where })
-    : kind === "action" ? await tx.correctiveAction.count({ where })
-    : 0;
+    kind === "section"
+      ? true
+      : kind === "timeline"
+        ? await tx.timelineEntry.count({ where })
+        : kind === "why"
+          ? await tx.whyStep.count({ where })
+          : kind === "action"
+            ? await tx.correctiveAction.count({ where })
+            : 0;
   if (!found) throw new AppError("DELETED", { message: "That row was deleted, so it cannot take comments." });
 }
 

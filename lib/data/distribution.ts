@@ -21,13 +21,32 @@ export async function getSharing(actor: Actor, postmortemId: string): Promise<Sh
   const access = await loadAccess(db, postmortemId);
   assertCan(actor, "view", access);
   const [entries, docs, teams] = await Promise.all([
-    db.distributionEntry.findMany({ where: { postmortemId }, orderBy: { createdAt: "asc" }, include: { team: { select: { name: true } }, user: { select: { name: true } } } }),
-    db.documentationUpdate.findMany({ where: { postmortemId }, orderBy: { createdAt: "asc" }, include: { owner: { select: { name: true } } } }),
+    db.distributionEntry.findMany({
+      where: { postmortemId },
+      orderBy: { createdAt: "asc" },
+      include: { team: { select: { name: true } }, user: { select: { name: true } } },
+    }),
+    db.documentationUpdate.findMany({
+      where: { postmortemId },
+      orderBy: { createdAt: "asc" },
+      include: { owner: { select: { name: true } } },
+    }),
     db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {
-    distribution: entries.map((e) => ({ id: e.id, kind: e.teamId ? ("team" as const) : ("person" as const), name: e.team?.name ?? e.user?.name ?? "" })),
-    documentation: docs.map((d) => ({ id: d.id, title: d.title, link: d.link, ownerId: d.ownerId, ownerName: d.owner?.name ?? null, done: d.done })),
+    distribution: entries.map((e) => ({
+      id: e.id,
+      kind: e.teamId ? ("team" as const) : ("person" as const),
+      name: e.team?.name ?? e.user?.name ?? "",
+    })),
+    documentation: docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      link: d.link,
+      ownerId: d.ownerId,
+      ownerName: d.owner?.name ?? null,
+      done: d.done,
+    })),
     teams,
     canEdit: can(actor, "edit", access),
   };
@@ -40,11 +59,18 @@ export async function addDistribution(actor: Actor, input: { postmortemId: strin
     const target = input.teamId
       ? await tx.team.findUnique({ where: { id: input.teamId }, select: { name: true } })
       : await tx.user.findFirst({ where: { id: input.userId!, disabled: false }, select: { name: true } });
-    if (!target) throw new AppError("VALIDATION", { message: input.teamId ? "Choose a team from the list." : "Choose an active person from the list." });
-    const existing = await tx.distributionEntry.findFirst({ where: { postmortemId, ...(input.teamId ? { teamId: input.teamId } : { userId: input.userId }) } });
+    if (!target)
+      throw new AppError("VALIDATION", {
+        message: input.teamId ? "Choose a team from the list." : "Choose an active person from the list.",
+      });
+    const existing = await tx.distributionEntry.findFirst({
+      where: { postmortemId, ...(input.teamId ? { teamId: input.teamId } : { userId: input.userId }) },
+    });
     if (existing) return { id: existing.id };
     const row = await tx.distributionEntry.create({ data: { postmortemId, teamId: input.teamId ?? null, userId: input.userId ?? null } });
-    await appendDocEvents(tx, postmortemId, actor.id, [{ entity: "distribution", entityId: row.id, field: null, after: { teamId: row.teamId, userId: row.userId, name: target.name } }]);
+    await appendDocEvents(tx, postmortemId, actor.id, [
+      { entity: "distribution", entityId: row.id, field: null, after: { teamId: row.teamId, userId: row.userId, name: target.name } },
+    ]);
     return { id: row.id };
   });
 }
@@ -54,17 +80,24 @@ export async function removeDistribution(actor: Actor, input: { postmortemId: st
     const row = await tx.distributionEntry.findFirst({ where: { id: input.id, postmortemId: input.postmortemId } });
     if (!row) return;
     await tx.distributionEntry.delete({ where: { id: row.id } });
-    await appendDocEvents(tx, input.postmortemId, actor.id, [{ entity: "distribution", entityId: row.id, field: null, before: { teamId: row.teamId, userId: row.userId }, after: null }]);
+    await appendDocEvents(tx, input.postmortemId, actor.id, [
+      { entity: "distribution", entityId: row.id, field: null, before: { teamId: row.teamId, userId: row.userId }, after: null },
+    ]);
   });
 }
 
-export async function addDocumentationUpdate(actor: Actor, input: { postmortemId: string; title: string; link: string; ownerId: string | null }) {
+export async function addDocumentationUpdate(
+  actor: Actor,
+  input: { postmortemId: string; title: string; link: string; ownerId: string | null },
+) {
   return withEditLock(actor, input.postmortemId, async (tx) => {
     if (input.ownerId && !(await tx.user.findFirst({ where: { id: input.ownerId, disabled: false }, select: { id: true } }))) {
       throw new AppError("VALIDATION", { fieldErrors: { ownerId: ["Choose an active person as owner."] } });
     }
     const row = await tx.documentationUpdate.create({ data: input });
-    await appendDocEvents(tx, input.postmortemId, actor.id, [{ entity: "documentation", entityId: row.id, field: null, after: { title: row.title, link: row.link, ownerId: row.ownerId } }]);
+    await appendDocEvents(tx, input.postmortemId, actor.id, [
+      { entity: "documentation", entityId: row.id, field: null, after: { title: row.title, link: row.link, ownerId: row.ownerId } },
+    ]);
     return { id: row.id };
   });
 }
@@ -78,12 +111,19 @@ export async function setDocumentationDone(actor: Actor, input: { postmortemId: 
     const access = await authorize(tx, actor, input.postmortemId, "view", true);
     const row = await tx.documentationUpdate.findFirst({ where: { id: input.id, postmortemId: input.postmortemId } });
     if (!row) throw new AppError("DELETED");
-    const editor = actor.role !== "VIEWER" && (actor.role === "ADMIN" || access.facilitatorId === actor.id || row.ownerId === actor.id || can(actor, "edit", access) ||
-      access.participants.some((p) => p.userId === actor.id && (p.role === "FACILITATOR" || p.role === "ATTENDEE")));
+    const editor =
+      actor.role !== "VIEWER" &&
+      (actor.role === "ADMIN" ||
+        access.facilitatorId === actor.id ||
+        row.ownerId === actor.id ||
+        can(actor, "edit", access) ||
+        access.participants.some((p) => p.userId === actor.id && (p.role === "FACILITATOR" || p.role === "ATTENDEE")));
     if (!editor) throw new AppError("FORBIDDEN");
     if (row.done === input.done) return;
     await tx.documentationUpdate.update({ where: { id: row.id }, data: { done: input.done } });
-    await appendDocEvents(tx, input.postmortemId, actor.id, [{ entity: "documentation", entityId: row.id, field: "done", before: row.done, after: input.done }]);
+    await appendDocEvents(tx, input.postmortemId, actor.id, [
+      { entity: "documentation", entityId: row.id, field: "done", before: row.done, after: input.done },
+    ]);
   });
 }
 
@@ -92,6 +132,8 @@ export async function removeDocumentationUpdate(actor: Actor, input: { postmorte
     const row = await tx.documentationUpdate.findFirst({ where: { id: input.id, postmortemId: input.postmortemId } });
     if (!row) return;
     await tx.documentationUpdate.delete({ where: { id: row.id } });
-    await appendDocEvents(tx, input.postmortemId, actor.id, [{ entity: "documentation", entityId: row.id, field: null, before: { title: row.title, link: row.link }, after: null }]);
+    await appendDocEvents(tx, input.postmortemId, actor.id, [
+      { entity: "documentation", entityId: row.id, field: null, before: { title: row.title, link: row.link }, after: null },
+    ]);
   });
 }

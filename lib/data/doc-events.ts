@@ -18,7 +18,12 @@ export function toJsonValue(value: unknown): Prisma.InputJsonValue | null {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "object" && value !== null && "toFixed" in value && typeof (value as { toString: unknown }).toString === "function") {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    "toFixed" in value &&
+    typeof (value as { toString: unknown }).toString === "function"
+  ) {
     return String(value);
   }
   return value as Prisma.InputJsonValue;

@@ -23,14 +23,33 @@ describe("accepting drafted proposals", () => {
     const { id } = await createTestPostmortem(facilitator);
     const seqBefore = (await getDb().postmortem.findUniqueOrThrow({ where: { id } })).seq;
 
-    await accept(facilitator, id, { type: "timeline", row: { occurredAt: "2026-11-20T09:20:00.000Z", event: "Alert fired: bad-answer rate 8%", actor: "Datadog", milestone: "DETECTED", kind: "ALERT", source } });
+    await accept(facilitator, id, {
+      type: "timeline",
+      row: {
+        occurredAt: "2026-11-20T09:20:00.000Z",
+        event: "Alert fired: bad-answer rate 8%",
+        actor: "Datadog",
+        milestone: "DETECTED",
+        kind: "ALERT",
+        source,
+      },
+    });
     await accept(facilitator, id, { type: "summary", text: "A vendor model alias moved. Answers degraded for 40 minutes." });
-    await accept(facilitator, id, { type: "aiCause", cause: { kind: "MODEL_UPDATE", evidence: "“Vendor rolled the model alias”", source } });
+    await accept(facilitator, id, {
+      type: "aiCause",
+      cause: { kind: "MODEL_UPDATE", evidence: "“Vendor rolled the model alias”", source },
+    });
     await accept(facilitator, id, { type: "aiContext", context: { field: "evalScoreBefore", value: "0.92", source } });
     await accept(facilitator, id, { type: "impact", hint: { field: "usersAffected", value: "2300", detail: "", source } });
-    await accept(facilitator, id, { type: "impact", hint: { field: "customerLevel", value: "HIGH", detail: "2,300 customers saw wrong answers", source } });
+    await accept(facilitator, id, {
+      type: "impact",
+      hint: { field: "customerLevel", value: "HIGH", detail: "2,300 customers saw wrong answers", source },
+    });
 
-    const pm = await getDb().postmortem.findUniqueOrThrow({ where: { id }, include: { impact: true, aiCauses: true, timeline: { where: { event: "Alert fired: bad-answer rate 8%" } } } });
+    const pm = await getDb().postmortem.findUniqueOrThrow({
+      where: { id },
+      include: { impact: true, aiCauses: true, timeline: { where: { event: "Alert fired: bad-answer rate 8%" } } },
+    });
     expect(pm.summary).toBe("A vendor model alias moved. Answers degraded for 40 minutes.");
     expect(pm.usersAffected).toBe(2300);
     expect(String(pm.evalScoreBefore)).toBe("0.92");
@@ -52,7 +71,10 @@ describe("accepting drafted proposals", () => {
     const own = await getDb().docEvent.findFirst({ where: { postmortemId: id }, orderBy: { seq: "desc" } });
     expect(own?.origin).toBeNull();
 
-    const bad = await accept(facilitator, id, { type: "impact", hint: { field: "usersAffected", value: "lots", detail: "", source } }).catch((e: unknown) => e);
+    const bad = await accept(facilitator, id, {
+      type: "impact",
+      hint: { field: "usersAffected", value: "lots", detail: "", source },
+    }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(AppError);
     const viewer = await createTestUser("VIEWER");
     const refused = await accept(viewer, id, { type: "summary", text: "Nope." }).catch((e: unknown) => e);

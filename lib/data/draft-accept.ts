@@ -22,9 +22,18 @@ async function current(postmortemId: string) {
   const row = await getDb().postmortem.findFirst({
     where: { id: postmortemId, deletedAt: null },
     select: {
-      summary: true, usersAffected: true, requestsAffected: true, slaBreached: true,
-      aiProvider: true, aiModel: true, aiPromptVersion: true, aiGuardrails: true, evalScoreBefore: true, evalScoreAfter: true,
-      impact: true, aiCauses: { select: { kind: true, evidence: true } },
+      summary: true,
+      usersAffected: true,
+      requestsAffected: true,
+      slaBreached: true,
+      aiProvider: true,
+      aiModel: true,
+      aiPromptVersion: true,
+      aiGuardrails: true,
+      evalScoreBefore: true,
+      evalScoreAfter: true,
+      impact: true,
+      aiCauses: { select: { kind: true, evidence: true } },
     },
   });
   if (!row) throw notFound();
@@ -37,15 +46,25 @@ async function write(actor: Actor, input: AcceptDraftItemInput): Promise<{ seq: 
     case "timeline": {
       const { row } = item;
       const result = await createTimelineEntry(actor, {
-        postmortemId, clientMutationId, occurredAt: row.occurredAt ? new Date(row.occurredAt) : null,
-        event: row.event, actor: row.actor, notes: "", milestone: row.milestone, kind: row.kind,
+        postmortemId,
+        clientMutationId,
+        occurredAt: row.occurredAt ? new Date(row.occurredAt) : null,
+        event: row.event,
+        actor: row.actor,
+        notes: "",
+        milestone: row.milestone,
+        kind: row.kind,
       });
       return { seq: result.seq };
     }
     case "summary": {
       const stored = await current(postmortemId);
       const update = sectionUpdateSchema("summary").parse({
-        postmortemId, section: "summary", clientMutationId, changes: { summary: item.text }, base: { summary: stored.summary },
+        postmortemId,
+        section: "summary",
+        clientMutationId,
+        changes: { summary: item.text },
+        base: { summary: stored.summary },
       });
       return { seq: (await updatePostmortemSection(actor, update)).seq };
     }
@@ -53,7 +72,11 @@ async function write(actor: Actor, input: AcceptDraftItemInput): Promise<{ seq: 
       const stored = await current(postmortemId);
       const { field, value } = item.context;
       const update = sectionUpdateSchema("aiContext").parse({
-        postmortemId, section: "aiContext", clientMutationId, changes: { [field]: value }, base: { [field]: toFormValue(stored[field]) },
+        postmortemId,
+        section: "aiContext",
+        clientMutationId,
+        changes: { [field]: value },
+        base: { [field]: toFormValue(stored[field]) },
       });
       return { seq: (await updatePostmortemSection(actor, update)).seq };
     }
@@ -61,7 +84,13 @@ async function write(actor: Actor, input: AcceptDraftItemInput): Promise<{ seq: 
       const stored = await current(postmortemId);
       const existing = stored.aiCauses.find((c) => c.kind === item.cause.kind);
       const evidence = existing?.evidence.trim() ? `${existing.evidence.trim()}\n${item.cause.evidence}` : item.cause.evidence;
-      await setAiCause(actor, { postmortemId, kind: item.cause.kind, checked: true, evidence: evidence.slice(0, 2_000), baseEvidence: existing?.evidence });
+      await setAiCause(actor, {
+        postmortemId,
+        kind: item.cause.kind,
+        checked: true,
+        evidence: evidence.slice(0, 2_000),
+        baseEvidence: existing?.evidence,
+      });
       return { seq: null };
     }
     case "impact":
@@ -69,18 +98,31 @@ async function write(actor: Actor, input: AcceptDraftItemInput): Promise<{ seq: 
   }
 }
 
-async function acceptImpact(actor: Actor, input: AcceptDraftItemInput, hint: Extract<AcceptDraftItemInput["item"], { type: "impact" }>["hint"]) {
+async function acceptImpact(
+  actor: Actor,
+  input: AcceptDraftItemInput,
+  hint: Extract<AcceptDraftItemInput["item"], { type: "impact" }>["hint"],
+) {
   const { postmortemId, clientMutationId } = input;
   const stored = await current(postmortemId);
   if (hint.field === "usersAffected" || hint.field === "requestsAffected") {
     const value = Number(hint.value);
     if (!Number.isSafeInteger(value) || value < 0) throw new AppError("VALIDATION", { fieldErrors: { value: ["Enter a whole number."] } });
-    const result = await updateMetricsSection(actor, { postmortemId, changes: { [hint.field]: value }, base: { [hint.field]: stored[hint.field] } });
+    const result = await updateMetricsSection(actor, {
+      postmortemId,
+      changes: { [hint.field]: value },
+      base: { [hint.field]: stored[hint.field] },
+    });
     return { seq: result.seq };
   }
   if (hint.field === "slaBreached") {
-    if (!["YES", "NO", "UNKNOWN"].includes(hint.value)) throw new AppError("VALIDATION", { fieldErrors: { value: ["Choose Yes, No or Unknown."] } });
-    const result = await updateMetricsSection(actor, { postmortemId, changes: { slaBreached: hint.value as SlaBreached }, base: { slaBreached: stored.slaBreached } });
+    if (!["YES", "NO", "UNKNOWN"].includes(hint.value))
+      throw new AppError("VALIDATION", { fieldErrors: { value: ["Choose Yes, No or Unknown."] } });
+    const result = await updateMetricsSection(actor, {
+      postmortemId,
+      changes: { slaBreached: hint.value as SlaBreached },
+      base: { slaBreached: stored.slaBreached },
+    });
     return { seq: result.seq };
   }
   const impact = stored.impact;

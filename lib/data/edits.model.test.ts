@@ -60,27 +60,33 @@ describe("edit protocol model", () => {
 
         for (const round of rounds) {
           // One round's edits race each other, as several browsers would.
-          await Promise.all(round.map(async (cmd) => {
-            const t = targets[cmd.target];
-            const base = seen[cmd.client][cmd.target];
-            const edit = editSchema.parse({
-              postmortemId: id, entity: t.entity, entityId: t.entityId,
-              changes: { [t.field]: cmd.text }, base: { [t.field]: base }, clientMutationId: randomUUID(),
-            });
-            const send = () => applyEdit(clients[cmd.client], edit);
-            try {
-              await send();
-              if (cmd.retry) await send();
-              if (cmd.text !== base) acks.push({ target: cmd.target, value: cmd.text, mutation: edit.clientMutationId });
-              seen[cmd.client][cmd.target] = cmd.text;
-            } catch (error) {
-              if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
-              conflicts += 1;
-              const detail = error.detail as ConflictDetail;
-              expect(detail).toMatchObject({ entity: t.entity, entityId: t.entityId });
-              seen[cmd.client][cmd.target] = String(detail.theirs[t.field] ?? "");
-            }
-          }));
+          await Promise.all(
+            round.map(async (cmd) => {
+              const t = targets[cmd.target];
+              const base = seen[cmd.client][cmd.target];
+              const edit = editSchema.parse({
+                postmortemId: id,
+                entity: t.entity,
+                entityId: t.entityId,
+                changes: { [t.field]: cmd.text },
+                base: { [t.field]: base },
+                clientMutationId: randomUUID(),
+              });
+              const send = () => applyEdit(clients[cmd.client], edit);
+              try {
+                await send();
+                if (cmd.retry) await send();
+                if (cmd.text !== base) acks.push({ target: cmd.target, value: cmd.text, mutation: edit.clientMutationId });
+                seen[cmd.client][cmd.target] = cmd.text;
+              } catch (error) {
+                if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
+                conflicts += 1;
+                const detail = error.detail as ConflictDetail;
+                expect(detail).toMatchObject({ entity: t.entity, entityId: t.entityId });
+                seen[cmd.client][cmd.target] = String(detail.theirs[t.field] ?? "");
+              }
+            }),
+          );
         }
 
         const events = await getDb().docEvent.findMany({ where: { postmortemId: id }, orderBy: { seq: "asc" } });

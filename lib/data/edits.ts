@@ -10,7 +10,13 @@ import { updateAction } from "@/lib/data/actions";
 import { updateParticipantRole } from "@/lib/data/participants";
 import { updateMetricsSection } from "@/lib/data/metrics";
 import { sectionOfField, type Edit } from "@/lib/validations/edits";
-import { anySectionUpdateSchema, setAiCauseSchema, updateFactorSchema, updateParticipantRoleSchema, updateWhySchema } from "@/lib/validations/sections";
+import {
+  anySectionUpdateSchema,
+  setAiCauseSchema,
+  updateFactorSchema,
+  updateParticipantRoleSchema,
+  updateWhySchema,
+} from "@/lib/validations/sections";
 import { updateMetricsSectionSchema, updateTimelineEntrySchema } from "@/lib/validations/timeline";
 import { updateActionSchema } from "@/lib/validations/actions";
 
@@ -43,10 +49,16 @@ export async function applyEdit(actor: Actor, edit: Edit): Promise<EditAck> {
     }
     case "impact":
       assertSameRow(postmortemId, entityId);
-      await updatePostmortemSection(actor, anySectionUpdateSchema.parse({ postmortemId, section: "impact", changes, base, clientMutationId }));
+      await updatePostmortemSection(
+        actor,
+        anySectionUpdateSchema.parse({ postmortemId, section: "impact", changes, base, clientMutationId }),
+      );
       return ack;
     case "timeline":
-      await updateTimelineEntry(actor, updateTimelineEntrySchema.parse({ postmortemId, entryId: entityId, changes, base, clientMutationId }));
+      await updateTimelineEntry(
+        actor,
+        updateTimelineEntrySchema.parse({ postmortemId, entryId: entityId, changes, base, clientMutationId }),
+      );
       return ack;
     case "why":
       await updateWhy(actor, updateWhySchema.parse({ postmortemId, whyId: entityId, changes, base, clientMutationId }));
@@ -55,17 +67,31 @@ export async function applyEdit(actor: Actor, edit: Edit): Promise<EditAck> {
       await updateFactor(actor, updateFactorSchema.parse({ postmortemId, factorId: entityId, changes, base, clientMutationId }));
       return ack;
     case "aiCause":
-      await setAiCause(actor, setAiCauseSchema.parse({
-        postmortemId, kind: entityId, checked: true, evidence: changes.evidence, baseEvidence: base.evidence, clientMutationId,
-      }));
+      await setAiCause(
+        actor,
+        setAiCauseSchema.parse({
+          postmortemId,
+          kind: entityId,
+          checked: true,
+          evidence: changes.evidence,
+          baseEvidence: base.evidence,
+          clientMutationId,
+        }),
+      );
       return ack;
     case "correctiveAction":
       await updateAction(actor, updateActionSchema.parse({ postmortemId, actionId: entityId, changes, base, clientMutationId }));
       return ack;
     case "participant":
-      await updateParticipantRole(actor, updateParticipantRoleSchema.parse({
-        postmortemId, participantId: entityId, role: changes.role, baseRole: base.role,
-      }));
+      await updateParticipantRole(
+        actor,
+        updateParticipantRoleSchema.parse({
+          postmortemId,
+          participantId: entityId,
+          role: changes.role,
+          baseRole: base.role,
+        }),
+      );
       return ack;
   }
 }

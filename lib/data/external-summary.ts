@@ -35,12 +35,15 @@ function mayRelease(actor: Actor, access: LoadedAccess): boolean {
 async function authorizeRelease(tx: Tx, actor: Actor, id: string): Promise<LoadedAccess> {
   const access = await loadAccess(tx, id, { lock: true });
   assertCan(actor, "view", access);
-  if (!mayRelease(actor, access)) throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can approve and publish the external summary." });
+  if (!mayRelease(actor, access))
+    throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can approve and publish the external summary." });
   return access;
 }
 
 const draftOf = (pm: { externalSummary: string; externalWhatWeDid: string; externalPrevention: string }): ExternalParts => ({
-  whatHappened: pm.externalSummary, whatWeDid: pm.externalWhatWeDid, prevention: pm.externalPrevention,
+  whatHappened: pm.externalSummary,
+  whatWeDid: pm.externalWhatWeDid,
+  prevention: pm.externalPrevention,
 });
 
 type ReleaseRow = NonNullable<Awaited<ReturnType<typeof findRelease>>>;
@@ -48,8 +51,13 @@ const findRelease = (db: Tx, postmortemId: string) => db.externalSummaryRelease.
 
 function toPublic(r: ReleaseRow): PublicSummaryDto {
   return {
-    title: r.title, whatHappened: r.whatHappened, whatWeDid: r.whatWeDid, prevention: r.prevention,
-    incidentDate: r.incidentDate.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null, customerImpact: r.customerImpact,
+    title: r.title,
+    whatHappened: r.whatHappened,
+    whatWeDid: r.whatWeDid,
+    prevention: r.prevention,
+    incidentDate: r.incidentDate.toISOString(),
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    customerImpact: r.customerImpact,
   };
 }
 
@@ -58,16 +66,23 @@ export async function getExternalRelease(actor: Actor, postmortemId: string): Pr
   const access = await loadAccess(db, postmortemId);
   assertCan(actor, "view", access);
   const [pm, release] = await Promise.all([
-    db.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, select: { externalSummary: true, externalWhatWeDid: true, externalPrevention: true } }),
+    db.postmortem.findUniqueOrThrow({
+      where: { id: postmortemId },
+      select: { externalSummary: true, externalWhatWeDid: true, externalPrevention: true },
+    }),
     findRelease(db, postmortemId),
   ]);
   const approved = release ? { whatHappened: release.whatHappened, whatWeDid: release.whatWeDid, prevention: release.prevention } : null;
   return {
-    approved, approvedAt: release?.approvedAt.toISOString() ?? null,
+    approved,
+    approvedAt: release?.approvedAt.toISOString() ?? null,
     changedSinceApproval: differsFromApproved(draftOf(pm), approved),
-    publicToken: release?.publicToken ?? null, publishedAt: release?.publishedAt?.toISOString() ?? null,
-    revokedAt: release?.revokedAt?.toISOString() ?? null, indexable: release?.indexable ?? false,
-    canApprove: mayRelease(actor, access), summary: release ? toPublic(release) : null,
+    publicToken: release?.publicToken ?? null,
+    publishedAt: release?.publishedAt?.toISOString() ?? null,
+    revokedAt: release?.revokedAt?.toISOString() ?? null,
+    indexable: release?.indexable ?? false,
+    canApprove: mayRelease(actor, access),
+    summary: release ? toPublic(release) : null,
   };
 }
 
@@ -78,23 +93,45 @@ export async function approveExternalSummary(actor: Actor, postmortemId: string)
     const pm = await tx.postmortem.findUniqueOrThrow({
       where: { id: postmortemId },
       select: {
-        incidentName: true, incidentDate: true, customerFacing: true, externalSummary: true, externalWhatWeDid: true, externalPrevention: true,
+        incidentName: true,
+        incidentDate: true,
+        customerFacing: true,
+        externalSummary: true,
+        externalWhatWeDid: true,
+        externalPrevention: true,
         impact: { select: { customerLevel: true } },
-        timeline: { where: { deletedAt: null, milestone: "RESOLVED", occurredAt: { not: null } }, orderBy: { occurredAt: "asc" }, take: 1, select: { occurredAt: true } },
+        timeline: {
+          where: { deletedAt: null, milestone: "RESOLVED", occurredAt: { not: null } },
+          orderBy: { occurredAt: "asc" },
+          take: 1,
+          select: { occurredAt: true },
+        },
       },
     });
-    if (!pm.customerFacing) throw new AppError("VALIDATION", { message: "Mark the incident as customer-facing before approving an external summary." });
+    if (!pm.customerFacing)
+      throw new AppError("VALIDATION", { message: "Mark the incident as customer-facing before approving an external summary." });
     const draft = draftOf(pm);
     const missing = missingParts(draft);
     if (missing.length > 0) throw new AppError("VALIDATION", { message: `Write every part before approving: ${missing.join(", ")}.` });
     const data = {
-      title: pm.incidentName.trim(), whatHappened: draft.whatHappened.trim(), whatWeDid: draft.whatWeDid.trim(), prevention: draft.prevention.trim(),
-      incidentDate: pm.incidentDate, resolvedAt: pm.timeline[0]?.occurredAt ?? null, customerImpact: pm.impact?.customerLevel ?? null,
-      approvedAt: new Date(), approvedById: actor.id,
+      title: pm.incidentName.trim(),
+      whatHappened: draft.whatHappened.trim(),
+      whatWeDid: draft.whatWeDid.trim(),
+      prevention: draft.prevention.trim(),
+      incidentDate: pm.incidentDate,
+      resolvedAt: pm.timeline[0]?.occurredAt ?? null,
+      customerImpact: pm.impact?.customerLevel ?? null,
+      approvedAt: new Date(),
+      approvedById: actor.id,
     };
     await tx.externalSummaryRelease.upsert({ where: { postmortemId }, create: { postmortemId, ...data }, update: data });
     const seq = await appendDocEvents(tx, postmortemId, actor.id, [
-      { entity: "externalSummary", entityId: postmortemId, field: "approved", after: { whatHappened: data.whatHappened, whatWeDid: data.whatWeDid, prevention: data.prevention } },
+      {
+        entity: "externalSummary",
+        entityId: postmortemId,
+        field: "approved",
+        after: { whatHappened: data.whatHappened, whatWeDid: data.whatWeDid, prevention: data.prevention },
+      },
     ]);
     return { seq };
   });
@@ -108,8 +145,13 @@ export async function publishExternalSummary(actor: Actor, postmortemId: string)
     if (!release) throw new AppError("VALIDATION", { message: "Approve the external summary before publishing it." });
     if (release.publicToken) return { token: release.publicToken };
     const token = randomBytes(24).toString("base64url");
-    await tx.externalSummaryRelease.update({ where: { postmortemId }, data: { publicToken: token, publishedAt: new Date(), revokedAt: null } });
-    await appendDocEvents(tx, postmortemId, actor.id, [{ entity: "externalSummary", entityId: postmortemId, field: "published", after: true }]);
+    await tx.externalSummaryRelease.update({
+      where: { postmortemId },
+      data: { publicToken: token, publishedAt: new Date(), revokedAt: null },
+    });
+    await appendDocEvents(tx, postmortemId, actor.id, [
+      { entity: "externalSummary", entityId: postmortemId, field: "published", after: true },
+    ]);
     return { token };
   });
 }
@@ -120,7 +162,9 @@ export async function revokeExternalSummary(actor: Actor, postmortemId: string):
     const release = await findRelease(tx, postmortemId);
     if (!release?.publicToken) return;
     await tx.externalSummaryRelease.update({ where: { postmortemId }, data: { publicToken: null, revokedAt: new Date() } });
-    await appendDocEvents(tx, postmortemId, actor.id, [{ entity: "externalSummary", entityId: postmortemId, field: "revoked", after: true }]);
+    await appendDocEvents(tx, postmortemId, actor.id, [
+      { entity: "externalSummary", entityId: postmortemId, field: "revoked", after: true },
+    ]);
   });
 }
 
@@ -132,7 +176,9 @@ export async function setExternalSummaryIndexable(actor: Actor, postmortemId: st
     if (!release) throw new AppError("VALIDATION", { message: "Approve the external summary first." });
     if (release.indexable === indexable) return;
     await tx.externalSummaryRelease.update({ where: { postmortemId }, data: { indexable } });
-    await appendDocEvents(tx, postmortemId, actor.id, [{ entity: "externalSummary", entityId: postmortemId, field: "indexable", before: release.indexable, after: indexable }]);
+    await appendDocEvents(tx, postmortemId, actor.id, [
+      { entity: "externalSummary", entityId: postmortemId, field: "indexable", before: release.indexable, after: indexable },
+    ]);
   });
 }
 

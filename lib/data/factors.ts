@@ -21,9 +21,13 @@ export async function addFactor(actor: Actor, input: AddFactorInput): Promise<Fa
     const created = await tx.contributingFactor.create({
       data: { postmortemId, category, description, position: (last._max.position ?? 0) + 1 },
     });
-    await appendDocEvents(tx, postmortemId, actor.id, [
-      { entity: "factor", entityId: created.id, field: null, before: null, after: { category, description } },
-    ], clientMutationId);
+    await appendDocEvents(
+      tx,
+      postmortemId,
+      actor.id,
+      [{ entity: "factor", entityId: created.id, field: null, before: null, after: { category, description } }],
+      clientMutationId,
+    );
     return toDto(created);
   });
 }

@@ -19,7 +19,9 @@ export async function listFieldHistory(
   await authorize(db, actor, postmortemId, "viewHistory");
   const rows = await db.docEvent.findMany({
     where: {
-      postmortemId, entity: target.entity, entityId: target.entityId,
+      postmortemId,
+      entity: target.entity,
+      entityId: target.entityId,
       field: target.fields ? { in: target.fields } : { not: null },
     },
     orderBy: { seq: "desc" },
@@ -27,6 +29,11 @@ export async function listFieldHistory(
     include: { actor: { select: { name: true } } },
   });
   return rows.map((e) => ({
-    seq: e.seq, field: e.field as string, before: e.before ?? null, after: e.after ?? null, actorName: e.actor?.name ?? null, at: e.at.toISOString(),
+    seq: e.seq,
+    field: e.field as string,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    actorName: e.actor?.name ?? null,
+    at: e.at.toISOString(),
   }));
 }

@@ -107,7 +107,13 @@ export function recordPlan(
   clientMutationId?: string,
   extra: DocChange[] = [],
 ): Promise<number> {
-  const events: DocChange[] = plan.map((p) => ({ entity: target.entity, entityId: target.entityId, field: p.field, before: p.before, after: p.after }));
+  const events: DocChange[] = plan.map((p) => ({
+    entity: target.entity,
+    entityId: target.entityId,
+    field: p.field,
+    before: p.before,
+    after: p.after,
+  }));
   return appendDocEvents(tx, postmortemId, actor.id, [...events, ...extra], clientMutationId);
 }
 

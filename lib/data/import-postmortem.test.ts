@@ -17,24 +17,50 @@ async function fillPostmortem(id: string) {
   await db.postmortem.update({
     where: { id },
     data: {
-      meetingDate: new Date("2026-11-21T10:00:00Z"), summary: "Refund answers were wrong.", usersAffected: 1200,
-      revenueImpactMinor: 123450n, slaBreached: "NO", detectOverrideMin: 7, acknowledgeNotApplicable: true,
-      problemStatement: "Wrong refund policy quoted.", rootCause: "No eval gate on prompt includes.", rootCauseCategory: "PROCESS",
-      lessonsWentWell: "Rollback was quick.", lessonsCouldImprove: "Eval coverage.", lessonsDoDifferently: "Gate prompts on evals.",
-      aiProvider: "Acme", aiModel: "acme-large-2", evalScoreBefore: "0.910", evalScoreAfter: "0.62",
-      customerFacing: true, externalSummary: "Some answers were wrong.", externalWhatWeDid: "We rolled back.", externalPrevention: "Evals gate changes.",
+      meetingDate: new Date("2026-11-21T10:00:00Z"),
+      summary: "Refund answers were wrong.",
+      usersAffected: 1200,
+      revenueImpactMinor: 123450n,
+      slaBreached: "NO",
+      detectOverrideMin: 7,
+      acknowledgeNotApplicable: true,
+      problemStatement: "Wrong refund policy quoted.",
+      rootCause: "No eval gate on prompt includes.",
+      rootCauseCategory: "PROCESS",
+      lessonsWentWell: "Rollback was quick.",
+      lessonsCouldImprove: "Eval coverage.",
+      lessonsDoDifferently: "Gate prompts on evals.",
+      aiProvider: "Acme",
+      aiModel: "acme-large-2",
+      evalScoreBefore: "0.910",
+      evalScoreAfter: "0.62",
+      customerFacing: true,
+      externalSummary: "Some answers were wrong.",
+      externalWhatWeDid: "We rolled back.",
+      externalPrevention: "Evals gate changes.",
       impact: { update: { customerLevel: "MEDIUM", customerDetail: "Wrong answers | 1,200 users", complianceLevel: "LOW" } },
       aiCauses: { create: [{ kind: "PROMPT_CHANGE", evidence: "Include dropped" }] },
       actions: {
         create: [
-          { number: 1, horizon: "IMMEDIATE", action: "Add eval gate", ownerId: owner.id, deadline: new Date("2026-11-28"), status: "IN_PROGRESS", ticket: "AI-101" },
+          {
+            number: 1,
+            horizon: "IMMEDIATE",
+            action: "Add eval gate",
+            ownerId: owner.id,
+            deadline: new Date("2026-11-28"),
+            status: "IN_PROGRESS",
+            ticket: "AI-101",
+          },
           { number: 2, horizon: "LONG_TERM", action: "Fail build on missing includes", status: "WONT_DO", wontDoReason: "Superseded" },
         ],
       },
     },
   });
   const rows = await db.timelineEntry.findMany({ where: { postmortemId: id }, orderBy: { orderKey: "asc" } });
-  await db.timelineEntry.update({ where: { id: rows[0].id }, data: { occurredAt: new Date("2026-11-20T14:00:00Z"), notes: "line one\nline two" } });
+  await db.timelineEntry.update({
+    where: { id: rows[0].id },
+    data: { occurredAt: new Date("2026-11-20T14:00:00Z"), notes: "line one\nline two" },
+  });
   await db.timelineEntry.update({ where: { id: rows[1].id }, data: { occurredAt: new Date("2026-11-20T14:20:00Z") } });
   const whys = await db.whyStep.findMany({ where: { postmortemId: id }, orderBy: { position: "asc" } });
   await db.whyStep.update({ where: { id: whys[0].id }, data: { text: "The include was empty." } });
@@ -82,11 +108,16 @@ describe("JSON export and import", () => {
   it("refuses a file that is not an export, and a key already in use, changing nothing", async () => {
     const before = await getDb().postmortem.count();
     await expect(importPostmortem(facilitator, { incidentKey: uniqueIncidentKey(), json: "{nope" })).rejects.toMatchObject({
-      code: "VALIDATION", message: "That file is not valid JSON.",
+      code: "VALIDATION",
+      message: "That file is not valid JSON.",
     });
-    await expect(importPostmortem(facilitator, { incidentKey: uniqueIncidentKey(), json: '{"format":"other"}' })).rejects.toThrow(/does not match the export format/);
+    await expect(importPostmortem(facilitator, { incidentKey: uniqueIncidentKey(), json: '{"format":"other"}' })).rejects.toThrow(
+      /does not match the export format/,
+    );
     const original = await exportPostmortem(facilitator, source.id, "json");
-    await expect(importPostmortem(facilitator, { incidentKey: source.incidentKey, json: original.body })).rejects.toMatchObject({ code: "INCIDENT_KEY_TAKEN" });
+    await expect(importPostmortem(facilitator, { incidentKey: source.incidentKey, json: original.body })).rejects.toMatchObject({
+      code: "INCIDENT_KEY_TAKEN",
+    });
     expect(await getDb().postmortem.count()).toBe(before);
   });
 

@@ -70,69 +70,121 @@ export async function importPostmortem(actor: Actor, input: { incidentKey: strin
       if (await tx.postmortem.findUnique({ where: { incidentKey: input.incidentKey }, select: { id: true } })) {
         throw new AppError("INCIDENT_KEY_TAKEN", { fieldErrors: { incidentKey: [KEY_TAKEN] } });
       }
-      const names = [doc.incident.facilitator ?? "", ...doc.incident.participants.map((p) => p.name), ...doc.correctiveActions.map((a) => a.owner ?? "")];
+      const names = [
+        doc.incident.facilitator ?? "",
+        ...doc.incident.participants.map((p) => p.name),
+        ...doc.correctiveActions.map((a) => a.owner ?? ""),
+      ];
       const users = await userIdsByName(tx, names);
-      const idOf = (name: string | null) => (name ? users.get(name.trim().toLowerCase()) ?? null : null);
+      const idOf = (name: string | null) => (name ? (users.get(name.trim().toLowerCase()) ?? null) : null);
       const team = doc.incident.team
         ? await tx.team.findFirst({ where: { name: { equals: doc.incident.team, mode: "insensitive" } }, select: { id: true } })
         : null;
       const facilitatorId = idOf(doc.incident.facilitator) ?? actor.id;
-      const participants = new Map<string, { userId: string | null; name: string; role: PostmortemJson["incident"]["participants"][number]["role"] }>();
+      const participants = new Map<
+        string,
+        { userId: string | null; name: string; role: PostmortemJson["incident"]["participants"][number]["role"] }
+      >();
       participants.set(facilitatorId, { userId: facilitatorId, name: "", role: "FACILITATOR" });
       for (const p of doc.incident.participants) {
         const userId = idOf(p.name);
         if (userId && participants.has(userId)) continue;
-        participants.set(userId ?? `name:${p.name}`, { userId, name: userId ? "" : p.name.trim(), role: userId === facilitatorId ? "FACILITATOR" : p.role === "FACILITATOR" ? "ATTENDEE" : p.role });
+        participants.set(userId ?? `name:${p.name}`, {
+          userId,
+          name: userId ? "" : p.name.trim(),
+          role: userId === facilitatorId ? "FACILITATOR" : p.role === "FACILITATOR" ? "ATTENDEE" : p.role,
+        });
       }
       const a = doc.aiContext;
       const i = doc.impactAssessment;
       const revenue = doc.keyMetrics.revenueImpact;
       const pm = await tx.postmortem.create({
         data: {
-          incidentKey: input.incidentKey, incidentName: doc.incident.name, incidentDate: new Date(`${doc.incident.date}T00:00:00Z`),
+          incidentKey: input.incidentKey,
+          incidentName: doc.incident.name,
+          incidentDate: new Date(`${doc.incident.date}T00:00:00Z`),
           meetingDate: doc.incident.postmortemDate ? new Date(doc.incident.postmortemDate) : null,
-          severity: doc.severity.value, teamId: team?.id ?? null, facilitatorId, createdById: actor.id,
-          summary: doc.summary, usersAffected: doc.keyMetrics.usersAffected, requestsAffected: doc.keyMetrics.requestsAffected,
-          revenueImpactMinor: revenue ? BigInt(revenue.minor) : null, revenueCurrency: revenue?.currency ?? "GBP",
-          slaBreached: doc.keyMetrics.slaBreached, ...metricColumns(doc.keyMetrics.times),
-          problemStatement: doc.rootCauseAnalysis.problem, rootCause: doc.rootCauseAnalysis.rootCause,
+          severity: doc.severity.value,
+          teamId: team?.id ?? null,
+          facilitatorId,
+          createdById: actor.id,
+          summary: doc.summary,
+          usersAffected: doc.keyMetrics.usersAffected,
+          requestsAffected: doc.keyMetrics.requestsAffected,
+          revenueImpactMinor: revenue ? BigInt(revenue.minor) : null,
+          revenueCurrency: revenue?.currency ?? "GBP",
+          slaBreached: doc.keyMetrics.slaBreached,
+          ...metricColumns(doc.keyMetrics.times),
+          problemStatement: doc.rootCauseAnalysis.problem,
+          rootCause: doc.rootCauseAnalysis.rootCause,
           rootCauseCategory: doc.rootCauseAnalysis.category,
-          lessonsWentWell: doc.lessonsLearned.wentWell, lessonsCouldImprove: doc.lessonsLearned.couldImprove,
+          lessonsWentWell: doc.lessonsLearned.wentWell,
+          lessonsCouldImprove: doc.lessonsLearned.couldImprove,
           lessonsDoDifferently: doc.lessonsLearned.doDifferently,
-          aiProvider: a.provider, aiModel: a.model, aiPromptVersion: a.promptVersion, aiGuardrails: a.guardrails,
-          aiDataSnapshot: a.dataSnapshot, evalScoreBefore: a.evalScoreBefore, evalScoreAfter: a.evalScoreAfter,
-          customerFacing: doc.customerFacing, externalSummary: doc.externalSummary.whatHappened,
-          externalWhatWeDid: doc.externalSummary.whatWeDid, externalPrevention: doc.externalSummary.prevention,
+          aiProvider: a.provider,
+          aiModel: a.model,
+          aiPromptVersion: a.promptVersion,
+          aiGuardrails: a.guardrails,
+          aiDataSnapshot: a.dataSnapshot,
+          evalScoreBefore: a.evalScoreBefore,
+          evalScoreAfter: a.evalScoreAfter,
+          customerFacing: doc.customerFacing,
+          externalSummary: doc.externalSummary.whatHappened,
+          externalWhatWeDid: doc.externalSummary.whatWeDid,
+          externalPrevention: doc.externalSummary.prevention,
           participants: { create: [...participants.values()] },
           timeline: {
             create: doc.timeline.map((r, n) => ({
-              occurredAt: r.time ? new Date(r.time) : null, event: r.event, actor: r.actor, notes: r.notes,
-              milestone: r.milestone, kind: r.kind ?? "NOTE", orderKey: (n + 1) * 1000,
+              occurredAt: r.time ? new Date(r.time) : null,
+              event: r.event,
+              actor: r.actor,
+              notes: r.notes,
+              milestone: r.milestone,
+              kind: r.kind ?? "NOTE",
+              orderKey: (n + 1) * 1000,
             })),
           },
           whys: { create: doc.rootCauseAnalysis.whys.map((text, n) => ({ position: n + 1, text })) },
-          factors: { create: doc.contributingFactors.map((f, n) => ({ category: f.category, description: f.description, position: n + 1 })) },
+          factors: {
+            create: doc.contributingFactors.map((f, n) => ({ category: f.category, description: f.description, position: n + 1 })),
+          },
           aiCauses: { create: doc.aiSpecificRootCauses.map((c) => ({ kind: c.kind, evidence: c.evidence })) },
           impact: {
             create: {
-              customerLevel: i.customer.level, customerDetail: i.customer.detail, revenueDetail: i.revenue.detail,
-              reputationalLevel: i.reputational.level, reputationalDetail: i.reputational.detail,
-              dataSecurityLevel: i.dataSecurity.level, dataSecurityDetail: i.dataSecurity.detail,
-              complianceLevel: i.compliance.level, complianceDetail: i.compliance.detail,
+              customerLevel: i.customer.level,
+              customerDetail: i.customer.detail,
+              revenueDetail: i.revenue.detail,
+              reputationalLevel: i.reputational.level,
+              reputationalDetail: i.reputational.detail,
+              dataSecurityLevel: i.dataSecurity.level,
+              dataSecurityDetail: i.dataSecurity.detail,
+              complianceLevel: i.compliance.level,
+              complianceDetail: i.compliance.detail,
             },
           },
           actions: {
             create: doc.correctiveActions.map((c) => ({
-              number: c.number, horizon: c.horizon, action: c.action, ownerId: idOf(c.owner),
-              deadline: c.deadline ? new Date(`${c.deadline}T00:00:00Z`) : null, status: c.status,
-              wontDoReason: c.wontDoReason, ticket: c.ticket, completedAt: c.completedAt ? new Date(c.completedAt) : null,
+              number: c.number,
+              horizon: c.horizon,
+              action: c.action,
+              ownerId: idOf(c.owner),
+              deadline: c.deadline ? new Date(`${c.deadline}T00:00:00Z`) : null,
+              status: c.status,
+              wontDoReason: c.wontDoReason,
+              ticket: c.ticket,
+              completedAt: c.completedAt ? new Date(c.completedAt) : null,
             })),
           },
         },
         select: { id: true },
       });
       await appendDocEvents(tx, pm.id, actor.id, [
-        { entity: "postmortem", entityId: pm.id, field: null, after: { incidentKey: input.incidentKey, incidentName: doc.incident.name, importedFrom: doc.incident.id } },
+        {
+          entity: "postmortem",
+          entityId: pm.id,
+          field: null,
+          after: { incidentKey: input.incidentKey, incidentName: doc.incident.name, importedFrom: doc.incident.id },
+        },
       ]);
       return pm;
     });

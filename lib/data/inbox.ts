@@ -16,7 +16,13 @@ export async function countUnread(actor: Actor): Promise<number> {
 export async function listInbox(actor: Actor, take = 50): Promise<InboxItem[]> {
   const rows = await getDb().notification.findMany({ where: visible(actor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
   return rows.map((n) => ({
-    id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null,
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    read: n.readAt !== null,
   }));
 }
 
@@ -34,7 +40,10 @@ export async function getPreferences(actor: Actor): Promise<Preference[]> {
   const rows = await getDb().notificationPreference.findMany({ where: { userId: actor.id } });
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return NOTIFICATION_KIND_LIST.map((kind) => ({
-    kind, label: NOTIFICATION_KINDS[kind], inApp: byKind.get(kind)?.inApp ?? true, email: byKind.get(kind)?.email ?? true,
+    kind,
+    label: NOTIFICATION_KINDS[kind],
+    inApp: byKind.get(kind)?.inApp ?? true,
+    email: byKind.get(kind)?.email ?? true,
   }));
 }
 

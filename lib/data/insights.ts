@@ -9,10 +9,22 @@ import { browseFiltersSchema, type BrowseFiltersInput } from "@/lib/validations/
 const sql = Prisma.sql;
 
 export type MonthSeverity = { month: string; severity: Severity; count: number };
-export type MonthMetrics = { month: string; detect: number | null; acknowledge: number | null; mitigate: number | null; resolve: number | null };
+export type MonthMetrics = {
+  month: string;
+  detect: number | null;
+  acknowledge: number | null;
+  mitigate: number | null;
+  resolve: number | null;
+};
 export type MonthReview = { month: string; held: number; within: number };
 export type HorizonFollowThrough = {
-  horizon: ActionHorizon; total: number; open: number; overdue: number; done: number; wontDo: number; medianDaysLate: number | null;
+  horizon: ActionHorizon;
+  total: number;
+  open: number;
+  overdue: number;
+  done: number;
+  wontDo: number;
+  medianDaysLate: number | null;
 };
 export type Insights = {
   total: number;
@@ -45,7 +57,9 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
   const nowTs = sql`${now.toISOString()}::timestamp(3)`;
   const today = daySql(now);
   const [perMonth, metrics, aiCauses, factors, reviews, followThrough, repeats] = await Promise.all([
-    db.$queryRaw<MonthSeverity[]>`SELECT ${MONTH} AS "month", f."severity", count(*)::int AS "count" FROM ${f} f GROUP BY 1, 2 ORDER BY 1, 2`,
+    db.$queryRaw<
+      MonthSeverity[]
+    >`SELECT ${MONTH} AS "month", f."severity", count(*)::int AS "count" FROM ${f} f GROUP BY 1, 2 ORDER BY 1, 2`,
     db.$queryRaw<MonthMetrics[]>`WITH ms AS (
         SELECT te."postmortemId" AS "id",
           min(te."occurredAt") FILTER (WHERE te."milestone" = 'FIRST_OCCURRENCE') AS "first",
@@ -85,6 +99,12 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
   ]);
   return {
     total: perMonth.reduce((n, r) => n + r.count, 0),
-    perMonth, metrics, aiCauses, factors, reviews, followThrough, repeats,
+    perMonth,
+    metrics,
+    aiCauses,
+    factors,
+    reviews,
+    followThrough,
+    repeats,
   };
 }

@@ -18,14 +18,25 @@ async function makeUser(role: OrgRole = "MEMBER"): Promise<Actor> {
 }
 
 const MILESTONES = [
-  "FIRST_OCCURRENCE", "DETECTED", "ACKNOWLEDGED", "DIAGNOSED", "MITIGATED", "RESOLVED", "ROOT_CAUSE_CONFIRMED", "POSTMORTEM_SCHEDULED",
+  "FIRST_OCCURRENCE",
+  "DETECTED",
+  "ACKNOWLEDGED",
+  "DIAGNOSED",
+  "MITIGATED",
+  "RESOLVED",
+  "ROOT_CAUSE_CONFIRMED",
+  "POSTMORTEM_SCHEDULED",
 ] as const;
 
 /** A Critical postmortem with every section filled in, as the full review requires. */
 async function completeCriticalPostmortem(facilitator: Actor, attendee: Actor, observer: Actor): Promise<string> {
   const { id } = await createPostmortem(facilitator, {
-    incidentKey: `INC-L-${randomUUID().slice(0, 8).toUpperCase()}`, incidentName: "Vendor model update",
-    incidentDate: new Date("2026-11-16T09:00:00Z"), severity: "CRITICAL", teamId: null, facilitatorId: facilitator.id,
+    incidentKey: `INC-L-${randomUUID().slice(0, 8).toUpperCase()}`,
+    incidentName: "Vendor model update",
+    incidentDate: new Date("2026-11-16T09:00:00Z"),
+    severity: "CRITICAL",
+    teamId: null,
+    facilitatorId: facilitator.id,
   });
   const db = getDb();
   await db.postmortem.update({
@@ -33,12 +44,22 @@ async function completeCriticalPostmortem(facilitator: Actor, attendee: Actor, o
     data: {
       meetingDate: new Date("2026-11-17T14:00:00Z"),
       summary: "The vendor changed the model. The assistant promised refunds.",
-      slaBreached: "YES", usersAffected: 10,
+      slaBreached: "YES",
+      usersAffected: 10,
       problemStatement: "The assistant promised refunds outside policy.",
-      rootCause: "Model versions were referenced by a floating alias without an eval gate.", rootCauseCategory: "PROCESS",
-      lessonsWentWell: "Alerting worked.", lessonsCouldImprove: "Vendor change visibility.", lessonsDoDifferently: "Pin versions.",
-      aiProvider: "Acme AI", aiModel: "acme-chat-large",
-      participants: { create: [{ userId: attendee.id, role: "ATTENDEE" }, { userId: observer.id, role: "LEADERSHIP_OBSERVER" }] },
+      rootCause: "Model versions were referenced by a floating alias without an eval gate.",
+      rootCauseCategory: "PROCESS",
+      lessonsWentWell: "Alerting worked.",
+      lessonsCouldImprove: "Vendor change visibility.",
+      lessonsDoDifferently: "Pin versions.",
+      aiProvider: "Acme AI",
+      aiModel: "acme-chat-large",
+      participants: {
+        create: [
+          { userId: attendee.id, role: "ATTENDEE" },
+          { userId: observer.id, role: "LEADERSHIP_OBSERVER" },
+        ],
+      },
       aiCauses: { create: [{ kind: "MODEL_UPDATE", evidence: "Snapshot changed on 2026-11-15." }] },
       impact: { update: { customerLevel: "HIGH", reputationalLevel: "MEDIUM", dataSecurityLevel: "NONE", complianceLevel: "LOW" } },
     },
@@ -56,7 +77,10 @@ async function completeCriticalPostmortem(facilitator: Actor, attendee: Actor, o
 }
 
 async function refused(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -75,9 +99,15 @@ describe("review lifecycle", () => {
 
   it("moves a draft into review and refuses publishing while an action has no owner, naming it", async () => {
     expect((await setStatus(attendee, { postmortemId: pmId, to: "IN_REVIEW" })).status).toBe("IN_REVIEW");
-    const action = await createAction(facilitator, createActionSchema.parse({
-      postmortemId: pmId, clientMutationId: randomUUID(), horizon: "IMMEDIATE", action: "Add eval gate",
-    }));
+    const action = await createAction(
+      facilitator,
+      createActionSchema.parse({
+        postmortemId: pmId,
+        clientMutationId: randomUUID(),
+        horizon: "IMMEDIATE",
+        action: "Add eval gate",
+      }),
+    );
     const check = await getPublishCheck(attendee, pmId);
     expect(check.ok).toBe(false);
     expect(check.problems).toEqual([{ section: "actions", message: `Action ${action.number} "Add eval gate" has no owner` }]);
@@ -89,9 +119,16 @@ describe("review lifecycle", () => {
     expect((error.detail as { problems: Finding[] }).problems[0].message).toContain('"Add eval gate" has no owner');
     expect((await getDb().postmortem.findUniqueOrThrow({ where: { id: pmId } })).status).toBe("IN_REVIEW");
 
-    await updateAction(facilitator, updateActionSchema.parse({
-      postmortemId: pmId, actionId: action.id, version: action.version, changes: { ownerId: attendee.id }, base: { ownerId: null },
-    }));
+    await updateAction(
+      facilitator,
+      updateActionSchema.parse({
+        postmortemId: pmId,
+        actionId: action.id,
+        version: action.version,
+        changes: { ownerId: attendee.id },
+        base: { ownerId: null },
+      }),
+    );
     const published = await setStatus(facilitator, { postmortemId: pmId, to: "PUBLISHED" });
     expect(published.status).toBe("PUBLISHED");
     expect(published.publishedAt).not.toBeNull();
@@ -99,12 +136,24 @@ describe("review lifecycle", () => {
 
   it("keeps a published postmortem read-only while its action owner can still mark the action done", async () => {
     const action = await getDb().correctiveAction.findFirstOrThrow({ where: { postmortemId: pmId } });
-    const edit = await refused(updateAction(attendee, updateActionSchema.parse({
-      postmortemId: pmId, actionId: action.id, version: action.version, changes: { action: "Changed" }, base: { action: action.action },
-    })));
+    const edit = await refused(
+      updateAction(
+        attendee,
+        updateActionSchema.parse({
+          postmortemId: pmId,
+          actionId: action.id,
+          version: action.version,
+          changes: { action: "Changed" },
+          base: { action: action.action },
+        }),
+      ),
+    );
     expect(edit.code).toBe("READ_ONLY");
     expect((await refused(setStatus(attendee, { postmortemId: pmId, to: "DRAFT" }))).code).toBe("VALIDATION");
-    const done = await setActionStatus(attendee, setActionStatusSchema.parse({ actionId: action.id, status: "DONE", version: action.version }));
+    const done = await setActionStatus(
+      attendee,
+      setActionStatusSchema.parse({ actionId: action.id, status: "DONE", version: action.version }),
+    );
     expect(done.status).toBe("DONE");
   });
 

@@ -98,11 +98,7 @@ export type HistoryItem = {
 export type HistoryPage = { items: HistoryItem[]; nextBefore: number | null };
 
 /** The postmortem's change log, newest first, a page at a time (`before` is the oldest seq already shown). */
-export async function listHistory(
-  actor: Actor,
-  id: string,
-  options: { before?: number; limit?: number } = {},
-): Promise<HistoryPage> {
+export async function listHistory(actor: Actor, id: string, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
   const db = getDb();
   await authorize(db, actor, id, "viewHistory");
   const limit = options.limit ?? HISTORY_PAGE_SIZE;
@@ -116,19 +112,26 @@ export async function listHistory(
   const names = await userNames(page.flatMap((e) => (USER_FIELDS.has(e.field ?? "") ? [e.before, e.after] : [])));
   const actionIds = page.filter((e) => e.entity === "action" && e.entityId).map((e) => e.entityId as string);
   const numbers = new Map(
-    (await db.correctiveAction.findMany({ where: { id: { in: actionIds } }, select: { id: true, number: true } })).map((a) => [a.id, a.number]),
+    (await db.correctiveAction.findMany({ where: { id: { in: actionIds } }, select: { id: true, number: true } })).map((a) => [
+      a.id,
+      a.number,
+    ]),
   );
-  const person = (v: unknown) => (typeof v === "string" ? names.get(v) ?? v : v ?? null);
+  const person = (v: unknown) => (typeof v === "string" ? (names.get(v) ?? v) : (v ?? null));
   return {
     items: page.map((e) => {
       const byName = USER_FIELDS.has(e.field ?? "");
       const number = e.entityId ? numbers.get(e.entityId) : undefined;
       return {
-        seq: e.seq, at: e.at.toISOString(), actorName: e.actor?.name ?? null, entity: e.entity, entityId: e.entityId,
+        seq: e.seq,
+        at: e.at.toISOString(),
+        actorName: e.actor?.name ?? null,
+        entity: e.entity,
+        entityId: e.entityId,
         subject: e.entity === "action" && number ? `Action ${number}` : e.entity,
         field: e.field,
-        before: byName ? person(e.before) : e.before ?? null,
-        after: byName ? person(e.after) : e.after ?? null,
+        before: byName ? person(e.before) : (e.before ?? null),
+        after: byName ? person(e.after) : (e.after ?? null),
         origin: e.origin,
       };
     }),

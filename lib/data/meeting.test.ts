@@ -9,7 +9,10 @@ import { listFieldHistory } from "@/lib/data/field-history";
 import { addCommentSchema } from "@/lib/validations/comments";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -61,14 +64,26 @@ describe("comments", () => {
     const pm = await createTestPostmortem(priya);
     await addTestParticipant(pm.id, sam.id);
     const row = await getDb().timelineEntry.findFirstOrThrow({ where: { postmortemId: pm.id } });
-    const input = addCommentSchema.parse({ postmortemId: pm.id, anchor: `timeline:${row.id}`, body: "  Who saw the alert first? ", clientMutationId: randomUUID() });
+    const input = addCommentSchema.parse({
+      postmortemId: pm.id,
+      anchor: `timeline:${row.id}`,
+      body: "  Who saw the alert first? ",
+      clientMutationId: randomUUID(),
+    });
 
     const first = await addComment(sam, input);
     expect(first.body).toBe("Who saw the alert first?");
     expect((await addComment(sam, input)).id).toBe(first.id);
-    const reply = await addComment(priya, addCommentSchema.parse({
-      postmortemId: pm.id, anchor: "section:summary", parentId: first.id, body: "The on-call engineer.", clientMutationId: randomUUID(),
-    }));
+    const reply = await addComment(
+      priya,
+      addCommentSchema.parse({
+        postmortemId: pm.id,
+        anchor: "section:summary",
+        parentId: first.id,
+        body: "The on-call engineer.",
+        clientMutationId: randomUUID(),
+      }),
+    );
     expect(reply.anchor).toBe(`timeline:${row.id}`);
     expect((await refusal(addComment(viewer, { ...input, clientMutationId: randomUUID() }))).code).toBe("FORBIDDEN");
     const missing = await refusal(addComment(sam, { ...input, anchor: "why:doesnotexist", clientMutationId: randomUUID() }));
@@ -91,12 +106,42 @@ describe("field history", () => {
     const db = getDb();
     await db.docEvent.createMany({
       data: [
-        { postmortemId: pm.id, seq: 900, actorId: priya.id, entity: "postmortem", entityId: pm.id, field: "summary", before: "", after: "One" },
-        { postmortemId: pm.id, seq: 901, actorId: priya.id, entity: "postmortem", entityId: pm.id, field: "rootCause", before: "", after: "X" },
-        { postmortemId: pm.id, seq: 902, actorId: priya.id, entity: "postmortem", entityId: pm.id, field: "summary", before: "One", after: "Two" },
+        {
+          postmortemId: pm.id,
+          seq: 900,
+          actorId: priya.id,
+          entity: "postmortem",
+          entityId: pm.id,
+          field: "summary",
+          before: "",
+          after: "One",
+        },
+        {
+          postmortemId: pm.id,
+          seq: 901,
+          actorId: priya.id,
+          entity: "postmortem",
+          entityId: pm.id,
+          field: "rootCause",
+          before: "",
+          after: "X",
+        },
+        {
+          postmortemId: pm.id,
+          seq: 902,
+          actorId: priya.id,
+          entity: "postmortem",
+          entityId: pm.id,
+          field: "summary",
+          before: "One",
+          after: "Two",
+        },
       ],
     });
     const changes = await listFieldHistory(priya, pm.id, { entity: "postmortem", entityId: pm.id, fields: ["summary"] });
-    expect(changes.map((c) => [c.before, c.after, c.actorName])).toEqual([["One", "Two", "Priya Hist"], ["", "One", "Priya Hist"]]);
+    expect(changes.map((c) => [c.before, c.after, c.actorName])).toEqual([
+      ["One", "Two", "Priya Hist"],
+      ["", "One", "Priya Hist"],
+    ]);
   });
 });

@@ -14,15 +14,24 @@ import type { EndMeetingInput, MoveMeetingItemInput } from "@/lib/validations/me
 
 export type MeetingAttendee = { userId: string; name: string };
 export type MeetingDto = {
-  id: string; startedAt: string; currentItem: string; itemStartedAt: string; endedAt: string | null; attendees: MeetingAttendee[];
+  id: string;
+  startedAt: string;
+  currentItem: string;
+  itemStartedAt: string;
+  endedAt: string | null;
+  attendees: MeetingAttendee[];
 };
 
 type MeetingRow = { id: string; startedAt: Date; currentItem: string; itemStartedAt: Date; endedAt: Date | null; attendees: unknown };
 
 function toDto(m: MeetingRow): MeetingDto {
   return {
-    id: m.id, startedAt: m.startedAt.toISOString(), currentItem: m.currentItem, itemStartedAt: m.itemStartedAt.toISOString(),
-    endedAt: m.endedAt?.toISOString() ?? null, attendees: Array.isArray(m.attendees) ? (m.attendees as MeetingAttendee[]) : [],
+    id: m.id,
+    startedAt: m.startedAt.toISOString(),
+    currentItem: m.currentItem,
+    itemStartedAt: m.itemStartedAt.toISOString(),
+    endedAt: m.endedAt?.toISOString() ?? null,
+    attendees: Array.isArray(m.attendees) ? (m.attendees as MeetingAttendee[]) : [],
   };
 }
 
@@ -50,11 +59,17 @@ async function runningMeeting(tx: Tx, postmortemId: string) {
 /** Starts the meeting on the agenda's first item; its start is the post-mortem date (which stops the 48-hour clock). */
 export function startMeeting(actor: Actor, postmortemId: string): Promise<MeetingDto> {
   return leadMeeting(actor, postmortemId, async (tx) => {
-    const pm = await tx.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, select: { severity: true, meetingDate: true, incidentDate: true } });
+    const pm = await tx.postmortem.findUniqueOrThrow({
+      where: { id: postmortemId },
+      select: { severity: true, meetingDate: true, incidentDate: true },
+    });
     const [first] = agendaFor(pm.severity);
     if (!first) throw new AppError("VALIDATION", { message: "A low-severity log entry has no review meeting." });
     const existing = await tx.meeting.findUnique({ where: { postmortemId } });
-    if (existing) throw new AppError("VALIDATION", { message: existing.endedAt ? "The meeting has already been held." : "The meeting has already started." });
+    if (existing)
+      throw new AppError("VALIDATION", {
+        message: existing.endedAt ? "The meeting has already been held." : "The meeting has already started.",
+      });
     const now = new Date();
     const meeting = await tx.meeting.create({ data: { postmortemId, startedAt: now, currentItem: first.id, itemStartedAt: now } });
     const dto = toDto(meeting);
@@ -73,13 +88,19 @@ export function moveMeetingItem(actor: Actor, input: MoveMeetingItemInput): Prom
   return leadMeeting(actor, input.postmortemId, async (tx) => {
     const meeting = await runningMeeting(tx, input.postmortemId);
     const pm = await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select: { severity: true } });
-    if (!isAgendaItem(pm.severity, input.item)) throw new AppError("VALIDATION", { message: "That is not an item of this meeting's agenda." });
+    if (!isAgendaItem(pm.severity, input.item))
+      throw new AppError("VALIDATION", { message: "That is not an item of this meeting's agenda." });
     if (meeting.currentItem === input.item) return toDto(meeting);
     const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { currentItem: input.item, itemStartedAt: new Date() } });
-    await appendDocEvents(tx, input.postmortemId, actor.id, [{
-      entity: "meeting", entityId: meeting.id, field: "currentItem", before: meeting.currentItem,
-      after: { currentItem: updated.currentItem, itemStartedAt: updated.itemStartedAt.toISOString() },
-    }]);
+    await appendDocEvents(tx, input.postmortemId, actor.id, [
+      {
+        entity: "meeting",
+        entityId: meeting.id,
+        field: "currentItem",
+        before: meeting.currentItem,
+        after: { currentItem: updated.currentItem, itemStartedAt: updated.itemStartedAt.toISOString() },
+      },
+    ]);
     return toDto(updated);
   });
 }
@@ -90,7 +111,8 @@ export function endMeeting(actor: Actor, input: EndMeetingInput): Promise<Meetin
     const meeting = await runningMeeting(tx, input.postmortemId);
     const ids = [...new Set(input.attendeeIds)];
     const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-    if (users.length !== ids.length) throw new AppError("VALIDATION", { fieldErrors: { attendeeIds: ["Someone in the attendance list has no account."] } });
+    if (users.length !== ids.length)
+      throw new AppError("VALIDATION", { fieldErrors: { attendeeIds: ["Someone in the attendance list has no account."] } });
     const attendees: MeetingAttendee[] = users.map((u) => ({ userId: u.id, name: u.name }));
     const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { endedAt: new Date(), attendees } });
     const dto = toDto(updated);

@@ -36,10 +36,14 @@ async function postmortem(facilitator: Actor) {
 }
 
 const metrics = (id: string) => getDb().postmortem.findUniqueOrThrow({ where: { id } });
-const events = (id: string) => getDb().docEvent.findMany({ where: { postmortemId: id, entity: "postmortem", field: { not: null } }, orderBy: { seq: "asc" } });
+const events = (id: string) =>
+  getDb().docEvent.findMany({ where: { postmortemId: id, entity: "postmortem", field: { not: null } }, orderBy: { seq: "asc" } });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -55,13 +59,37 @@ describe("key metrics data layer", () => {
 
   it("writes counts, revenue in minor units, SLA and overrides, with a DocEvent per field", async () => {
     const id = await postmortem(facilitator);
-    await updateMetricsSection(facilitator, updateMetricsSectionSchema.parse({
-      postmortemId: id,
-      changes: { usersAffected: "1,200", revenueImpact: "£4,500.50", revenueCurrency: "GBP", slaBreached: "YES", durationNotApplicable: true, detectOverrideMin: "15" },
-      base: { usersAffected: "", revenueImpact: "", revenueCurrency: "GBP", slaBreached: "UNKNOWN", durationNotApplicable: false, detectOverrideMin: "" },
-    }));
+    await updateMetricsSection(
+      facilitator,
+      updateMetricsSectionSchema.parse({
+        postmortemId: id,
+        changes: {
+          usersAffected: "1,200",
+          revenueImpact: "£4,500.50",
+          revenueCurrency: "GBP",
+          slaBreached: "YES",
+          durationNotApplicable: true,
+          detectOverrideMin: "15",
+        },
+        base: {
+          usersAffected: "",
+          revenueImpact: "",
+          revenueCurrency: "GBP",
+          slaBreached: "UNKNOWN",
+          durationNotApplicable: false,
+          detectOverrideMin: "",
+        },
+      }),
+    );
     const pm = await metrics(id);
-    expect(pm).toMatchObject({ usersAffected: 1200, revenueImpactMinor: 450050n, revenueCurrency: "GBP", slaBreached: "YES", durationNotApplicable: true, detectOverrideMin: 15 });
+    expect(pm).toMatchObject({
+      usersAffected: 1200,
+      revenueImpactMinor: 450050n,
+      revenueCurrency: "GBP",
+      slaBreached: "YES",
+      durationNotApplicable: true,
+      detectOverrideMin: 15,
+    });
     expect((await events(id)).map((e) => [e.field, e.before, e.after])).toEqual([
       ["usersAffected", null, 1200],
       ["revenueImpactMinor", null, "450050"],
@@ -74,10 +102,21 @@ describe("key metrics data layer", () => {
   it("applies edits of different fields from two people and refuses a stale edit of the same field", async () => {
     const id = await postmortem(facilitator);
     await getDb().participant.create({ data: { postmortemId: id, userId: attendee.id, role: "ATTENDEE" } });
-    await updateMetricsSection(facilitator, updateMetricsSectionSchema.parse({ postmortemId: id, changes: { usersAffected: "10" }, base: { usersAffected: "" } }));
-    await updateMetricsSection(attendee, updateMetricsSectionSchema.parse({ postmortemId: id, changes: { requestsAffected: "900" }, base: { requestsAffected: "" } }));
+    await updateMetricsSection(
+      facilitator,
+      updateMetricsSectionSchema.parse({ postmortemId: id, changes: { usersAffected: "10" }, base: { usersAffected: "" } }),
+    );
+    await updateMetricsSection(
+      attendee,
+      updateMetricsSectionSchema.parse({ postmortemId: id, changes: { requestsAffected: "900" }, base: { requestsAffected: "" } }),
+    );
     expect(await metrics(id)).toMatchObject({ usersAffected: 10, requestsAffected: 900 });
-    const stale = await refusal(updateMetricsSection(attendee, updateMetricsSectionSchema.parse({ postmortemId: id, changes: { usersAffected: "12" }, base: { usersAffected: "" } })));
+    const stale = await refusal(
+      updateMetricsSection(
+        attendee,
+        updateMetricsSectionSchema.parse({ postmortemId: id, changes: { usersAffected: "12" }, base: { usersAffected: "" } }),
+      ),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.detail).toMatchObject({ entity: "postmortem", theirs: { usersAffected: "10" } });
     expect((await metrics(id)).usersAffected).toBe(10);
@@ -96,24 +135,47 @@ describe("key metrics data layer", () => {
     expect(fieldErrors["changes.detectOverrideMin"]).toEqual(["Time to detect can't be negative."]);
     expect(fieldErrors["changes.mitigateOverrideMin"]?.[0]).toMatch(/at most 525,600/);
     const yen = updateMetricsSectionSchema.safeParse({
-      postmortemId: "abc", changes: { revenueImpact: "12.5", revenueCurrency: "JPY" }, base: { revenueImpact: "", revenueCurrency: "GBP" },
+      postmortemId: "abc",
+      changes: { revenueImpact: "12.5", revenueCurrency: "JPY" },
+      base: { revenueImpact: "", revenueCurrency: "GBP" },
     });
-    expect(yen.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["changes.revenueImpact", "JPY amounts have no decimal places."]]);
+    expect(yen.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["changes.revenueImpact", "JPY amounts have no decimal places."],
+    ]);
   });
 
   it("derives minutes from the entered milestone times through the stored document", async () => {
     const id = await postmortem(facilitator);
     const rows = await getDb().timelineEntry.findMany({ where: { postmortemId: id }, orderBy: { orderKey: "asc" } });
     const times: Record<string, string> = {
-      FIRST_OCCURRENCE: "2026-11-20 09:00", DETECTED: "2026-11-20 09:40", ACKNOWLEDGED: "2026-11-20 09:50",
-      MITIGATED: "2026-11-20 10:30", RESOLVED: "2026-11-20 11:00",
+      FIRST_OCCURRENCE: "2026-11-20 09:00",
+      DETECTED: "2026-11-20 09:40",
+      ACKNOWLEDGED: "2026-11-20 09:50",
+      MITIGATED: "2026-11-20 10:30",
+      RESOLVED: "2026-11-20 11:00",
     };
     for (const row of rows) {
       const time = row.milestone ? times[row.milestone] : undefined;
       if (!time) continue;
-      await updateTimelineEntry(facilitator, updateTimelineEntrySchema.parse({ postmortemId: id, entryId: row.id, version: 1, changes: { occurredAt: time }, base: { occurredAt: "" } }));
+      await updateTimelineEntry(
+        facilitator,
+        updateTimelineEntrySchema.parse({
+          postmortemId: id,
+          entryId: row.id,
+          version: 1,
+          changes: { occurredAt: time },
+          base: { occurredAt: "" },
+        }),
+      );
     }
-    await updateMetricsSection(facilitator, updateMetricsSectionSchema.parse({ postmortemId: id, changes: { acknowledgeNotApplicable: true }, base: { acknowledgeNotApplicable: false } }));
+    await updateMetricsSection(
+      facilitator,
+      updateMetricsSectionSchema.parse({
+        postmortemId: id,
+        changes: { acknowledgeNotApplicable: true },
+        base: { acknowledgeNotApplicable: false },
+      }),
+    );
     const doc = await getPostmortemDocument(facilitator, id);
     const result = computeMetrics(
       doc.timeline.map((r) => ({ occurredAt: r.occurredAt ? new Date(r.occurredAt) : null, milestone: r.milestone })),
@@ -123,8 +185,11 @@ describe("key metrics data layer", () => {
       },
     );
     expect(result.metrics.map((m) => [m.key, m.minutes, m.source])).toEqual([
-      ["detect", 40, "derived"], ["acknowledge", null, "not_applicable"], ["mitigate", 50, "derived"],
-      ["resolve", 80, "derived"], ["duration", 120, "derived"],
+      ["detect", 40, "derived"],
+      ["acknowledge", null, "not_applicable"],
+      ["mitigate", 50, "derived"],
+      ["resolve", 80, "derived"],
+      ["duration", 120, "derived"],
     ]);
   });
 

@@ -8,9 +8,21 @@ import { toAmountInput, type MetricsColumns, type UpdateMetricsSectionInput } fr
 type Column = keyof MetricsColumns;
 
 const COLUMNS: Column[] = [
-  "usersAffected", "requestsAffected", "revenueImpactMinor", "revenueCurrency", "slaBreached",
-  "detectOverrideMin", "acknowledgeOverrideMin", "mitigateOverrideMin", "resolveOverrideMin", "durationOverrideMin",
-  "detectNotApplicable", "acknowledgeNotApplicable", "mitigateNotApplicable", "resolveNotApplicable", "durationNotApplicable",
+  "usersAffected",
+  "requestsAffected",
+  "revenueImpactMinor",
+  "revenueCurrency",
+  "slaBreached",
+  "detectOverrideMin",
+  "acknowledgeOverrideMin",
+  "mitigateOverrideMin",
+  "resolveOverrideMin",
+  "durationOverrideMin",
+  "detectNotApplicable",
+  "acknowledgeNotApplicable",
+  "mitigateNotApplicable",
+  "resolveNotApplicable",
+  "durationNotApplicable",
 ];
 
 const select = Object.fromEntries(COLUMNS.map((c) => [c, true])) as Record<Column, true>;
@@ -18,7 +30,8 @@ const select = Object.fromEntries(COLUMNS.map((c) => [c, true])) as Record<Colum
 /** A stored value as the section's form holds it, keyed by the form's field name, for a conflict answer. */
 function formEntry(column: Column, stored: MetricsColumns): [string, unknown] {
   const value = stored[column];
-  if (column === "revenueImpactMinor") return ["revenueImpact", toAmountInput(stored.revenueImpactMinor?.toString() ?? null, stored.revenueCurrency)];
+  if (column === "revenueImpactMinor")
+    return ["revenueImpact", toAmountInput(stored.revenueImpactMinor?.toString() ?? null, stored.revenueCurrency)];
   if (typeof value === "number") return [column, String(value)];
   return [column, value ?? ""];
 }
@@ -34,7 +47,8 @@ export async function updateMetricsSection(actor: Actor, input: UpdateMetricsSec
     if (retried !== null) return { seq: retried };
     const stored = (await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select })) as MetricsColumns;
     const target: EditTarget = {
-      entity: "postmortem", entityId: input.postmortemId,
+      entity: "postmortem",
+      entityId: input.postmortemId,
       theirs: (column, current) => formEntry(column as Column, current as MetricsColumns),
     };
     const changes = Object.fromEntries(COLUMNS.filter((c) => c in input.changes).map((c) => [c, input.changes[c]]));

@@ -37,7 +37,9 @@ export async function storeNotifications(tx: Tx, items: NewNotification[]): Prom
   const emailIds: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const inserted = await tx.notification.createManyAndReturn({
-      data: rows.slice(i, i + 1000), skipDuplicates: true, select: { id: true, emailWanted: true },
+      data: rows.slice(i, i + 1000),
+      skipDuplicates: true,
+      select: { id: true, emailWanted: true },
     });
     created += inserted.length;
     emailIds.push(...inserted.filter((r) => r.emailWanted).map((r) => r.id));

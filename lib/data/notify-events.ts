@@ -10,7 +10,16 @@ import { newMentions, type MentionablePerson } from "@/lib/domain/notifications"
 // says how far it has been read. Each postmortem is processed in one transaction holding its cursor row,
 // so two processes never announce the same event, and a crash replays from the last committed cursor.
 
-type Event = { id: string; seq: number; actorId: string | null; entity: string; entityId: string | null; field: string | null; before: unknown; after: unknown };
+type Event = {
+  id: string;
+  seq: number;
+  actorId: string | null;
+  entity: string;
+  entityId: string | null;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
 
@@ -43,7 +52,9 @@ async function processPostmortem(tx: Tx, postmortemId: string, people: Mentionab
   const [{ seq: from }] = await tx.$queryRaw<{ seq: number }[]>`
     SELECT "seq" FROM "NotificationCursor" WHERE "postmortemId" = ${postmortemId} FOR UPDATE`;
   const events: Event[] = await tx.docEvent.findMany({
-    where: { postmortemId, seq: { gt: from } }, orderBy: { seq: "asc" }, take: 500,
+    where: { postmortemId, seq: { gt: from } },
+    orderBy: { seq: "asc" },
+    take: 500,
     select: { id: true, seq: true, actorId: true, entity: true, entityId: true, field: true, before: true, after: true },
   });
   if (events.length === 0) {
@@ -72,11 +83,13 @@ async function processPostmortem(tx: Tx, postmortemId: string, people: Mentionab
   const deliveryIds: string[] = [];
   for (const e of pm.deletedAt ? [] : events) {
     const after = obj(e.after);
-    if (e.entity === "participant" && e.field === null && e.after) notify(after.userId, "participant_added", e, `You were added to ${label}`);
+    if (e.entity === "participant" && e.field === null && e.after)
+      notify(after.userId, "participant_added", e, `You were added to ${label}`);
     if (e.entity === "action" && e.field === null && after.ownerId) {
       notify(after.ownerId, "action_assigned", e, `You own action #${after.number} of ${pm.incidentKey}`, String(after.action ?? ""));
     }
-    if (e.entity === "action" && e.field === "ownerId") notify(e.after, "action_assigned", e, `You were assigned an action of ${pm.incidentKey}`);
+    if (e.entity === "action" && e.field === "ownerId")
+      notify(e.after, "action_assigned", e, `You were assigned an action of ${pm.incidentKey}`);
     if (e.entity === "postmortem" && e.field === "status" && e.after === "PUBLISHED") {
       const payload = await publicationPayload(tx, pm.id);
       for (const userId of await publicationRecipients(tx, pm.id, pm.teamId)) {

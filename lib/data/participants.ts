@@ -44,9 +44,13 @@ export async function addParticipant(actor: Actor, input: AddParticipantInput): 
     const created = await tx.participant.create({
       data: { postmortemId, userId: input.userId, name, role: input.role },
     });
-    await appendDocEvents(tx, postmortemId, actor.id, [
-      { entity: "participant", entityId: created.id, field: null, before: null, after: { userId: input.userId, name, role: input.role } },
-    ], clientMutationId);
+    await appendDocEvents(
+      tx,
+      postmortemId,
+      actor.id,
+      [{ entity: "participant", entityId: created.id, field: null, before: null, after: { userId: input.userId, name, role: input.role } }],
+      clientMutationId,
+    );
     return toDto(tx, created.id);
   });
 }

@@ -4,7 +4,13 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { assertMayChangeFields, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
 import {
-  appliedSeq, formValuesOf, planFieldChanges, recordPlan, withEditLock, type EditTarget, type FieldPlan,
+  appliedSeq,
+  formValuesOf,
+  planFieldChanges,
+  recordPlan,
+  withEditLock,
+  type EditTarget,
+  type FieldPlan,
 } from "@/lib/data/field-writes";
 import { MEETING_BEFORE_INCIDENT, type SectionUpdate } from "@/lib/validations/sections";
 
@@ -17,10 +23,15 @@ export type SectionUpdateResult = {
 const KEY_TAKEN = "That Incident ID is already used by another postmortem.";
 
 const EMPTY_IMPACT = {
-  customerLevel: null, customerDetail: "", revenueDetail: "",
-  reputationalLevel: null, reputationalDetail: "",
-  dataSecurityLevel: null, dataSecurityDetail: "",
-  complianceLevel: null, complianceDetail: "",
+  customerLevel: null,
+  customerDetail: "",
+  revenueDetail: "",
+  reputationalLevel: null,
+  reputationalDetail: "",
+  dataSecurityLevel: null,
+  dataSecurityDetail: "",
+  complianceLevel: null,
+  complianceDetail: "",
 };
 
 /**
@@ -46,14 +57,16 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
       }
       const current = await tx.postmortem.findUniqueOrThrow({ where: { id } });
       const plan = planFieldChanges(current, changes, base, { entity: "postmortem", entityId: id });
-      assertMayChangeFields(actor, access, plan.map((p) => p.field));
+      assertMayChangeFields(
+        actor,
+        access,
+        plan.map((p) => p.field),
+      );
       if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
       if (input.section === "details") await checkDetails(tx, id, current, plan);
       await tx.postmortem.update({ where: { id }, data: dataOf(plan) });
       const facilitatorChange = plan.find((p) => p.field === "facilitatorId");
-      const extra = facilitatorChange
-        ? await ensureFacilitator(tx, id, current.facilitatorId, facilitatorChange.after as string)
-        : [];
+      const extra = facilitatorChange ? await ensureFacilitator(tx, id, current.facilitatorId, facilitatorChange.after as string) : [];
       return finish(tx, id, actor, plan, "postmortem", extra, input.clientMutationId);
     });
   } catch (error) {
@@ -128,7 +141,13 @@ async function ensureFacilitator(tx: Tx, postmortemId: string, previousId: strin
   const row = await tx.participant.findUnique({ where: { postmortemId_userId: { postmortemId, userId: nextId } } });
   if (!row) {
     const created = await tx.participant.create({ data: { postmortemId, userId: nextId, role: "FACILITATOR" } });
-    changes.push({ entity: "participant", entityId: created.id, field: null, before: null, after: { userId: nextId, role: "FACILITATOR" } });
+    changes.push({
+      entity: "participant",
+      entityId: created.id,
+      field: null,
+      before: null,
+      after: { userId: nextId, role: "FACILITATOR" },
+    });
   } else if (row.role !== "FACILITATOR") {
     await tx.participant.update({ where: { id: row.id }, data: { role: "FACILITATOR" } });
     changes.push({ entity: "participant", entityId: row.id, field: "role", before: row.role, after: "FACILITATOR" });

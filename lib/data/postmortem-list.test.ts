@@ -32,7 +32,10 @@ describe("listPostmortems", () => {
     const team = await getDb().team.create({ data: { name: `Team ${unique()}` } });
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const { id } = await createTestPostmortem(member, { severity: i < 3 ? "CRITICAL" : "LOW", incidentDate: new Date(Date.UTC(2026, 0, 10 + i)) });
+      const { id } = await createTestPostmortem(member, {
+        severity: i < 3 ? "CRITICAL" : "LOW",
+        incidentDate: new Date(Date.UTC(2026, 0, 10 + i)),
+      });
       await getDb().postmortem.update({ where: { id }, data: { teamId: team.id } });
       await getDb().aiCause.create({ data: { postmortemId: id, kind: i === 1 ? "MODEL_DRIFT" : "PROMPT_CHANGE" } });
       ids.push(id);
@@ -62,7 +65,8 @@ describe("listPostmortems", () => {
     const overdue = await createTestPostmortem(member, { severity: "HIGH", incidentDate: new Date("2026-11-20T09:00:00Z") });
     const resolvedLate = await createTestPostmortem(member, { severity: "HIGH", incidentDate: new Date("2026-11-20T09:00:00Z") });
     await getDb().timelineEntry.updateMany({
-      where: { postmortemId: resolvedLate.id, milestone: "RESOLVED" }, data: { occurredAt: new Date("2026-11-24T09:00:00Z") },
+      where: { postmortemId: resolvedLate.id, milestone: "RESOLVED" },
+      data: { occurredAt: new Date("2026-11-24T09:00:00Z") },
     });
     const low = await createTestPostmortem(member, { severity: "LOW", incidentDate: new Date("2026-11-20T09:00:00Z") });
     const ids = (await listPostmortems(member, { reviewOverdue: "1", facilitatorId: member.id }, now)).items.map((i) => i.id);

@@ -11,7 +11,6 @@ import { decodeCursor, encodeCursor, type ListPostmortemsInput, type ListSort, l
 const sql = Prisma.sql;
 export const PAGE_SIZE = 25;
 
-
 export type PostmortemListItem = {
   id: string;
   incidentKey: string;
@@ -50,7 +49,11 @@ function sortSpec(sort: ListSort, q: string | undefined): SortSpec {
   switch (sort) {
     case "relevance":
       return {
-        columns: [col(sql`ts_rank(p."searchVector", ${searchQuerySql(q ?? "")})`, true, sql`real`), col(DATE, true, TS), col(ID, true, TEXT)],
+        columns: [
+          col(sql`ts_rank(p."searchVector", ${searchQuerySql(q ?? "")})`, true, sql`real`),
+          col(DATE, true, TS),
+          col(ID, true, TEXT),
+        ],
         values: (r) => [String(r.rank), iso(r.incidentDate), r.id],
       };
     case "oldest":
@@ -98,7 +101,11 @@ export async function listPostmortems(actor: Actor, input: ListPostmortemsInput,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Postmortem" p WHERE ${where}`,
   ]);
   const page = rows.slice(0, PAGE_SIZE);
-  const items = await describePostmortems(page.map((r) => r.id), f.q ?? null, now);
+  const items = await describePostmortems(
+    page.map((r) => r.id),
+    f.q ?? null,
+    now,
+  );
   return {
     items,
     total,
@@ -108,13 +115,27 @@ export async function listPostmortems(actor: Actor, input: ListPostmortemsInput,
 }
 
 type DetailRow = {
-  id: string; incidentKey: string; incidentName: string; severity: Severity; status: PostmortemStatus;
-  incidentDate: Date; meetingDate: Date | null; publishedAt: Date | null; restricted: boolean;
-  facilitatorName: string | null; teamName: string | null;
-  detectOverrideMin: number | null; resolveOverrideMin: number | null;
-  detectNotApplicable: boolean; resolveNotApplicable: boolean;
-  milestones: { m: Milestone; t: string }[] | null; aiCauses: AiCauseKind[]; tags: string[];
-  openActions: number; overdueActions: number; snippet: string | null;
+  id: string;
+  incidentKey: string;
+  incidentName: string;
+  severity: Severity;
+  status: PostmortemStatus;
+  incidentDate: Date;
+  meetingDate: Date | null;
+  publishedAt: Date | null;
+  restricted: boolean;
+  facilitatorName: string | null;
+  teamName: string | null;
+  detectOverrideMin: number | null;
+  resolveOverrideMin: number | null;
+  detectNotApplicable: boolean;
+  resolveNotApplicable: boolean;
+  milestones: { m: Milestone; t: string }[] | null;
+  aiCauses: AiCauseKind[];
+  tags: string[];
+  openActions: number;
+  overdueActions: number;
+  snippet: string | null;
 };
 
 /** What a result row shows, for ids already authorised by the caller's query, in the order given. */
@@ -152,12 +173,27 @@ export async function describePostmortems(ids: string[], q: string | null, now: 
       notApplicable: { detect: r.detectNotApplicable, resolve: r.resolveNotApplicable },
     });
     const minutes = (key: string) => metrics.find((m) => m.key === key)?.minutes ?? null;
-    return [{
-      id: r.id, incidentKey: r.incidentKey, incidentName: r.incidentName, severity: r.severity, status: r.status,
-      incidentDate: r.incidentDate.toISOString(), meetingDate: r.meetingDate?.toISOString() ?? null,
-      publishedAt: r.publishedAt?.toISOString() ?? null, facilitatorName: r.facilitatorName, teamName: r.teamName,
-      restricted: r.restricted, detectMinutes: minutes("detect"), resolveMinutes: minutes("resolve"),
-      aiCauses: r.aiCauses, tags: r.tags, openActions: r.openActions, overdueActions: r.overdueActions, snippet: r.snippet,
-    }];
+    return [
+      {
+        id: r.id,
+        incidentKey: r.incidentKey,
+        incidentName: r.incidentName,
+        severity: r.severity,
+        status: r.status,
+        incidentDate: r.incidentDate.toISOString(),
+        meetingDate: r.meetingDate?.toISOString() ?? null,
+        publishedAt: r.publishedAt?.toISOString() ?? null,
+        facilitatorName: r.facilitatorName,
+        teamName: r.teamName,
+        restricted: r.restricted,
+        detectMinutes: minutes("detect"),
+        resolveMinutes: minutes("resolve"),
+        aiCauses: r.aiCauses,
+        tags: r.tags,
+        openActions: r.openActions,
+        overdueActions: r.overdueActions,
+        snippet: r.snippet,
+      },
+    ];
   });
 }

@@ -12,7 +12,14 @@ describe("createPostmortem", () => {
     const { id } = await createTestPostmortem(member, { severity: "CRITICAL" });
     const doc = await getPostmortemDocument(member, id);
     expect(doc.timeline.map((t) => t.milestone)).toEqual([
-      "FIRST_OCCURRENCE", "DETECTED", "ACKNOWLEDGED", "DIAGNOSED", "MITIGATED", "RESOLVED", "ROOT_CAUSE_CONFIRMED", "POSTMORTEM_SCHEDULED",
+      "FIRST_OCCURRENCE",
+      "DETECTED",
+      "ACKNOWLEDGED",
+      "DIAGNOSED",
+      "MITIGATED",
+      "RESOLVED",
+      "ROOT_CAUSE_CONFIRMED",
+      "POSTMORTEM_SCHEDULED",
     ]);
     expect(doc.timeline.every((t) => t.occurredAt === null)).toBe(true);
     expect(doc.whys).toHaveLength(5);
@@ -30,7 +37,12 @@ describe("createPostmortem", () => {
     const { incidentKey } = await createTestPostmortem(member);
     const before = await getDb().postmortem.count();
     const attempt = createPostmortem(member, {
-      incidentKey, incidentName: "Again", incidentDate: new Date(), severity: "LOW", teamId: null, facilitatorId: null,
+      incidentKey,
+      incidentName: "Again",
+      incidentDate: new Date(),
+      severity: "LOW",
+      teamId: null,
+      facilitatorId: null,
     });
     await expect(attempt).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { incidentKey: [expect.any(String)] } });
     expect(await getDb().postmortem.count()).toBe(before);
@@ -40,7 +52,14 @@ describe("createPostmortem", () => {
     const viewer = await createTestUser("VIEWER");
     const key = uniqueIncidentKey();
     await expect(
-      createPostmortem(viewer, { incidentKey: key, incidentName: "No", incidentDate: new Date(), severity: "LOW", teamId: null, facilitatorId: null }),
+      createPostmortem(viewer, {
+        incidentKey: key,
+        incidentName: "No",
+        incidentDate: new Date(),
+        severity: "LOW",
+        teamId: null,
+        facilitatorId: null,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await getDb().postmortem.findUnique({ where: { incidentKey: key } })).toBeNull();
   });
@@ -49,7 +68,12 @@ describe("createPostmortem", () => {
     const member = await createTestUser("MEMBER");
     await expect(
       createPostmortem(member, {
-        incidentKey: uniqueIncidentKey(), incidentName: "x", incidentDate: new Date(), severity: "LOW", teamId: "nosuchteam", facilitatorId: "nosuchuser",
+        incidentKey: uniqueIncidentKey(),
+        incidentName: "x",
+        incidentDate: new Date(),
+        severity: "LOW",
+        teamId: "nosuchteam",
+        facilitatorId: "nosuchuser",
       }),
     ).rejects.toMatchObject({ fieldErrors: { teamId: [expect.any(String)], facilitatorId: [expect.any(String)] } });
   });
@@ -86,7 +110,12 @@ describe("suggestIncidentKey", () => {
   it("suggests the next number of the year", async () => {
     const member = await createTestUser("MEMBER");
     await createPostmortem(member, {
-      incidentKey: "INC-2031-0007", incidentName: "x", incidentDate: new Date("2026-01-01"), severity: "LOW", teamId: null, facilitatorId: null,
+      incidentKey: "INC-2031-0007",
+      incidentName: "x",
+      incidentDate: new Date("2026-01-01"),
+      severity: "LOW",
+      teamId: null,
+      facilitatorId: null,
     });
     expect(await suggestIncidentKey(2031)).toBe("INC-2031-0008");
   });

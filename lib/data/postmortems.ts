@@ -12,12 +12,7 @@ export function visibleWhere(actor: Actor): Prisma.PostmortemWhereInput {
   if (canOrg(actor, "viewAllRestricted")) return { deletedAt: null };
   return {
     deletedAt: null,
-    OR: [
-      { restricted: false },
-      { facilitatorId: actor.id },
-      { createdById: actor.id },
-      { participants: { some: { userId: actor.id } } },
-    ],
+    OR: [{ restricted: false }, { facilitatorId: actor.id }, { createdById: actor.id }, { participants: { some: { userId: actor.id } } }],
   };
 }
 
@@ -52,9 +47,7 @@ export async function createPostmortem(actor: Actor, input: CreatePostmortemData
   const [existing, team, facilitator] = await Promise.all([
     db.postmortem.findUnique({ where: { incidentKey: input.incidentKey }, select: { id: true } }),
     input.teamId ? db.team.findUnique({ where: { id: input.teamId }, select: { id: true } }) : null,
-    input.facilitatorId
-      ? db.user.findFirst({ where: { id: input.facilitatorId, disabled: false }, select: { id: true } })
-      : null,
+    input.facilitatorId ? db.user.findFirst({ where: { id: input.facilitatorId, disabled: false }, select: { id: true } }) : null,
   ]);
   if (existing) fieldErrors.incidentKey = ["That Incident ID is already used by another postmortem."];
   if (input.teamId && !team) fieldErrors.teamId = ["Choose a team from the list."];
@@ -97,7 +90,9 @@ export async function createPostmortem(actor: Actor, input: CreatePostmortemData
   } catch (error) {
     // Two people creating the same key at the same moment: the unique index decides.
     if (typeof error === "object" && error && "code" in error && (error as { code: string }).code === "P2002") {
-      throw new AppError("INCIDENT_KEY_TAKEN", { fieldErrors: { incidentKey: ["That Incident ID is already used by another postmortem."] } });
+      throw new AppError("INCIDENT_KEY_TAKEN", {
+        fieldErrors: { incidentKey: ["That Incident ID is already used by another postmortem."] },
+      });
     }
     throw error;
   }

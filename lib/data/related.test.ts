@@ -19,7 +19,16 @@ describe("recurrence, similar and tags", () => {
     const first = await make("2026-01-10T00:00:00Z", "PUBLISHED");
     const secret = await make("2026-02-10T00:00:00Z", "PUBLISHED", true);
     const repeat = await make("2026-03-10T00:00:00Z", "DRAFT");
-    await getDb().correctiveAction.create({ data: { postmortemId: first, number: 1, horizon: "IMMEDIATE", action: "Trim retrieved context", status: "DONE", completedAt: new Date() } });
+    await getDb().correctiveAction.create({
+      data: {
+        postmortemId: first,
+        number: 1,
+        horizon: "IMMEDIATE",
+        action: "Trim retrieved context",
+        status: "DONE",
+        completedAt: new Date(),
+      },
+    });
 
     const seen = await getRelated(viewer, repeat);
     expect(seen.earlier.map((e) => e.id)).toEqual([first]);

@@ -11,8 +11,18 @@ import { toIsoDay } from "@/lib/domain/dates";
 const sql = Prisma.sql;
 
 type Candidate = RecurrenceCandidate & { incidentKey: string; incidentName: string; severity: Severity; status: PostmortemStatus };
-export type RelatedPostmortem = { id: string; incidentKey: string; incidentName: string; severity: Severity; status: PostmortemStatus; incidentDate: string; sharedCauses: AiCauseKind[] };
-export type EarlierRecurrence = RelatedPostmortem & { completedActions: { id: string; number: number; action: string; completedAt: string | null }[] };
+export type RelatedPostmortem = {
+  id: string;
+  incidentKey: string;
+  incidentName: string;
+  severity: Severity;
+  status: PostmortemStatus;
+  incidentDate: string;
+  sharedCauses: AiCauseKind[];
+};
+export type EarlierRecurrence = RelatedPostmortem & {
+  completedActions: { id: string; number: number; action: string; completedAt: string | null }[];
+};
 export type Related = { earlier: EarlierRecurrence[]; later: RelatedPostmortem[]; similar: (RelatedPostmortem & { score: number })[] };
 
 const LIMIT = 5;
@@ -21,8 +31,13 @@ const candidateCols = sql`p."id", p."incidentKey", p."incidentName", p."severity
 
 function toRelated(c: Candidate, self: Candidate): RelatedPostmortem {
   return {
-    id: c.id, incidentKey: c.incidentKey, incidentName: c.incidentName, severity: c.severity, status: c.status,
-    incidentDate: toIsoDay(c.incidentDate), sharedCauses: c.aiCauses.filter((k) => self.aiCauses.includes(k)),
+    id: c.id,
+    incidentKey: c.incidentKey,
+    incidentName: c.incidentName,
+    severity: c.severity,
+    status: c.status,
+    incidentDate: toIsoDay(c.incidentDate),
+    sharedCauses: c.aiCauses.filter((k) => self.aiCauses.includes(k)),
   };
 }
 
@@ -74,7 +89,8 @@ export async function getRelated(actor: Actor, postmortemId: string): Promise<Re
   return {
     earlier: earlier.map((e) => ({
       ...toRelated(e, self),
-      completedActions: completed.filter((a) => a.postmortemId === e.id)
+      completedActions: completed
+        .filter((a) => a.postmortemId === e.id)
         .map((a) => ({ id: a.id, number: a.number, action: a.action, completedAt: a.completedAt ? toIsoDay(a.completedAt) : null })),
     })),
     later: later.map((l) => toRelated(l, self)),

@@ -24,7 +24,11 @@ function listed<T extends { total: number }>(rows: T[]): { total: number; items:
   };
 }
 
-type ActionRaw = Omit<ReportAction, "deadline" | "completedAt"> & { deadline: Date | null; completedAt: Date | null; horizon: ActionHorizon };
+type ActionRaw = Omit<ReportAction, "deadline" | "completedAt"> & {
+  deadline: Date | null;
+  completedAt: Date | null;
+  horizon: ActionHorizon;
+};
 
 /**
  * The weekly or monthly follow-up report ("Review progress in weekly team meetings. Report completion
@@ -32,7 +36,12 @@ type ActionRaw = Omit<ReportAction, "deadline" | "completedAt"> & { deadline: Da
  * "Newly overdue": open actions whose deadline passed during the period; "still overdue": open actions
  * already overdue when the period began.
  */
-export async function getFollowUpReport(actor: Actor, period: ReportPeriod, teamId: string | null, now = new Date()): Promise<FollowUpReport> {
+export async function getFollowUpReport(
+  actor: Actor,
+  period: ReportPeriod,
+  teamId: string | null,
+  now = new Date(),
+): Promise<FollowUpReport> {
   const db = getDb();
   const team = teamId ? sql`AND p."teamId" = ${teamId}` : Prisma.empty;
   const visible = sql`${visibleSql(actor)} ${team}`;
@@ -52,16 +61,22 @@ export async function getFollowUpReport(actor: Actor, period: ReportPeriod, team
     return {
       total: list.total,
       items: list.items.map((a) => ({
-        ...a, deadline: a.deadline ? toIsoDay(a.deadline) : null, completedAt: a.completedAt ? toIsoDay(a.completedAt) : null,
+        ...a,
+        deadline: a.deadline ? toIsoDay(a.deadline) : null,
+        completedAt: a.completedAt ? toIsoDay(a.completedAt) : null,
       })),
     };
   };
 
   const [created, reviews, completed, newlyOverdue, stillOverdue, repeats, teamRow] = await Promise.all([
-    db.$queryRaw<(ReportPostmortem & { total: number })[]>`SELECT p."id", p."incidentKey", p."incidentName", p."severity", count(*) OVER ()::int AS "total"
+    db.$queryRaw<
+      (ReportPostmortem & { total: number })[]
+    >`SELECT p."id", p."incidentKey", p."incidentName", p."severity", count(*) OVER ()::int AS "total"
       FROM "Postmortem" p WHERE ${visible} AND p."createdAt" >= ${start} AND p."createdAt" < ${end}
       ORDER BY p."createdAt", p."id" LIMIT ${REPORT_LIST_LIMIT}`,
-    db.$queryRaw<(Omit<ReportReview, "heldAt" | "dueAt"> & { heldAt: Date; dueAt: Date; total: number })[]>`SELECT r.*, count(*) OVER ()::int AS "total" FROM (
+    db.$queryRaw<
+      (Omit<ReportReview, "heldAt" | "dueAt"> & { heldAt: Date; dueAt: Date; total: number })[]
+    >`SELECT r.*, count(*) OVER ()::int AS "total" FROM (
         SELECT p."id", p."incidentKey", p."incidentName", p."severity"::text AS "severity", ${reviewDueSql} AS "dueAt",
           CASE WHEN p."meetingDate" <= ${nowTs} THEN p."meetingDate" ELSE p."publishedAt" END AS "heldAt"
         FROM "Postmortem" p WHERE ${visible} AND ${severityInSql(CLOCKED_SEVERITIES)}) r
@@ -75,7 +90,9 @@ export async function getFollowUpReport(actor: Actor, period: ReportPeriod, team
     counted(db.$queryRaw`SELECT ${actionCols}, count(*) OVER ()::int AS "total" FROM ${actionFrom}
       WHERE ${visible} AND ${open} AND ca."deadline" < ${overdueFrom}
       ORDER BY ca."deadline", ca."id" LIMIT ${REPORT_LIST_LIMIT}`),
-    db.$queryRaw<(ReportPostmortem & { total: number })[]>`SELECT p."id", p."incidentKey", p."incidentName", p."severity", count(*) OVER ()::int AS "total"
+    db.$queryRaw<
+      (ReportPostmortem & { total: number })[]
+    >`SELECT p."id", p."incidentKey", p."incidentName", p."severity", count(*) OVER ()::int AS "total"
       FROM "Postmortem" p WHERE ${visible} AND p."createdAt" >= ${start} AND p."createdAt" < ${end} AND p."id" IN ${repeatIdsSql(actor)}
       ORDER BY p."createdAt", p."id" LIMIT ${REPORT_LIST_LIMIT}`,
     teamId ? db.team.findUnique({ where: { id: teamId }, select: { name: true } }) : null,
@@ -88,9 +105,16 @@ export async function getFollowUpReport(actor: Actor, period: ReportPeriod, team
     reviews: {
       total: held.total,
       within: held.items.filter((r) => r.heldAt.getTime() <= r.dueAt.getTime()).length,
-      items: held.items.map((r) => ({ ...r, severity: r.severity as Severity, heldAt: r.heldAt.toISOString(), dueAt: r.dueAt.toISOString() })),
+      items: held.items.map((r) => ({
+        ...r,
+        severity: r.severity as Severity,
+        heldAt: r.heldAt.toISOString(),
+        dueAt: r.dueAt.toISOString(),
+      })),
     },
-    completed, newlyOverdue, stillOverdue,
+    completed,
+    newlyOverdue,
+    stillOverdue,
     repeats: listed(repeats) as FollowUpReport["repeats"],
   };
 }

@@ -1,7 +1,18 @@
 // Demo organisation: realistic AI-incident postmortems that show every part of the document.
 import type {
-  ActionHorizon, ActionStatus, AiCauseKind, EventKind, FactorCategory, ImpactLevel, Milestone,
-  OrgRole, ParticipantRole, PostmortemStatus, RootCauseCategory, Severity, SlaBreached,
+  ActionHorizon,
+  ActionStatus,
+  AiCauseKind,
+  EventKind,
+  FactorCategory,
+  ImpactLevel,
+  Milestone,
+  OrgRole,
+  ParticipantRole,
+  PostmortemStatus,
+  RootCauseCategory,
+  Severity,
+  SlaBreached,
 } from "@/lib/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "postmortem-demo";
@@ -20,23 +31,50 @@ export const DEMO_TEAMS = [
 ];
 
 type Impact = {
-  customerLevel: ImpactLevel; customerDetail: string; revenueDetail: string;
-  reputationalLevel: ImpactLevel; reputationalDetail: string;
-  dataSecurityLevel: ImpactLevel; dataSecurityDetail: string;
-  complianceLevel: ImpactLevel; complianceDetail: string;
+  customerLevel: ImpactLevel;
+  customerDetail: string;
+  revenueDetail: string;
+  reputationalLevel: ImpactLevel;
+  reputationalDetail: string;
+  dataSecurityLevel: ImpactLevel;
+  dataSecurityDetail: string;
+  complianceLevel: ImpactLevel;
+  complianceDetail: string;
 };
 
 export type DemoPostmortem = {
-  incidentKey: string; incidentName: string; incidentDate: string; severity: Severity; status: PostmortemStatus;
-  team: string; facilitator: string;
+  incidentKey: string;
+  incidentName: string;
+  incidentDate: string;
+  severity: Severity;
+  status: PostmortemStatus;
+  team: string;
+  facilitator: string;
   participants: { user: string; role: ParticipantRole }[];
   fields: {
-    meetingDate: Date; summary: string; usersAffected?: number; requestsAffected?: number; revenueImpactMinor?: bigint;
-    slaBreached: SlaBreached; problemStatement: string; rootCause: string; rootCauseCategory: RootCauseCategory;
-    lessonsWentWell: string; lessonsCouldImprove: string; lessonsDoDifferently: string;
-    aiProvider: string; aiModel: string; aiPromptVersion: string; aiGuardrails: string; aiDataSnapshot: string;
-    evalScoreBefore?: string; evalScoreAfter?: string; customerFacing?: boolean; externalSummary?: string;
-    externalWhatWeDid?: string; externalPrevention?: string;
+    meetingDate: Date;
+    summary: string;
+    usersAffected?: number;
+    requestsAffected?: number;
+    revenueImpactMinor?: bigint;
+    slaBreached: SlaBreached;
+    problemStatement: string;
+    rootCause: string;
+    rootCauseCategory: RootCauseCategory;
+    lessonsWentWell: string;
+    lessonsCouldImprove: string;
+    lessonsDoDifferently: string;
+    aiProvider: string;
+    aiModel: string;
+    aiPromptVersion: string;
+    aiGuardrails: string;
+    aiDataSnapshot: string;
+    evalScoreBefore?: string;
+    evalScoreAfter?: string;
+    customerFacing?: boolean;
+    externalSummary?: string;
+    externalWhatWeDid?: string;
+    externalPrevention?: string;
   };
   timeline: { milestone: Milestone; at: string; actor?: string; notes?: string }[];
   extraTimeline: { at: string; event: string; actor: string; kind: EventKind }[];
@@ -69,12 +107,12 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       revenueImpactMinor: BigInt(1245000),
       slaBreached: "YES",
       problemStatement: "The support assistant promised refunds outside policy to customers for six hours.",
-      rootCause:
-        "Model versions were referenced by a floating alias, and no evaluation gate ran when the underlying snapshot changed.",
+      rootCause: "Model versions were referenced by a floating alias, and no evaluation gate ran when the underlying snapshot changed.",
       rootCauseCategory: "PROCESS",
       lessonsWentWell: "The refund-rate anomaly alert fired within 40 minutes; pinning the snapshot was a one-line change.",
       lessonsCouldImprove: "We had no signal that the vendor had changed the model; the eval suite only ran on our own deploys.",
-      lessonsDoDifferently: "Pin every model version explicitly and run the policy eval suite nightly against the pinned and latest snapshots.",
+      lessonsDoDifferently:
+        "Pin every model version explicitly and run the policy eval suite nightly against the pinned and latest snapshots.",
       aiProvider: "Acme AI",
       aiModel: "acme-chat-large (alias latest → 2026-11-15 snapshot)",
       aiPromptVersion: "support-system-prompt v14 (sha 3f9c2e1)",
@@ -97,7 +135,9 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       { milestone: "ROOT_CAUSE_CONFIRMED", at: "2026-11-17T10:00:00Z" },
       { milestone: "POSTMORTEM_SCHEDULED", at: "2026-11-17T10:30:00Z" },
     ],
-    extraTimeline: [{ at: "2026-11-16T08:55:00Z", event: "Vendor rolled alias to new snapshot", actor: "Vendor", kind: "VENDOR_MODEL_UPDATE" }],
+    extraTimeline: [
+      { at: "2026-11-16T08:55:00Z", event: "Vendor rolled alias to new snapshot", actor: "Vendor", kind: "VENDOR_MODEL_UPDATE" },
+    ],
     whys: [
       "Why did the assistant promise refunds? The model started treating goodwill phrasing as a commitment.",
       "Why did its behaviour change? The vendor moved the 'latest' alias to a new snapshot.",
@@ -115,17 +155,49 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       { kind: "HALLUCINATION", evidence: "Responses cite a '30-day no-questions refund' that does not exist." },
     ],
     impact: {
-      customerLevel: "HIGH", customerDetail: "1,870 customers received incorrect refund promises.",
+      customerLevel: "HIGH",
+      customerDetail: "1,870 customers received incorrect refund promises.",
       revenueDetail: "Honouring promised refunds: about £12,450.",
-      reputationalLevel: "MEDIUM", reputationalDetail: "Several social-media complaints; no press coverage.",
-      dataSecurityLevel: "NONE", dataSecurityDetail: "",
-      complianceLevel: "LOW", complianceDetail: "Consumer-protection review requested by legal.",
+      reputationalLevel: "MEDIUM",
+      reputationalDetail: "Several social-media complaints; no press coverage.",
+      dataSecurityLevel: "NONE",
+      dataSecurityDetail: "",
+      complianceLevel: "LOW",
+      complianceDetail: "Consumer-protection review requested by legal.",
     },
     actions: [
-      { horizon: "IMMEDIATE", action: "Pin every production model to an explicit snapshot", owner: "sam", deadline: "2026-11-24", status: "DONE", ticket: "SUP-812" },
-      { horizon: "IMMEDIATE", action: "Make the refund-policy classifier blocking", owner: "priya", deadline: "2026-11-24", status: "IN_PROGRESS", ticket: "SUP-813" },
-      { horizon: "SHORT_TERM", action: "Nightly policy evals against pinned and latest snapshots", owner: "lena", deadline: "2026-12-17", status: "OPEN", ticket: "MLP-230" },
-      { horizon: "LONG_TERM", action: "Vendor change-notification integration with alerting", owner: "lena", deadline: "2027-02-15", status: "OPEN", ticket: "MLP-231" },
+      {
+        horizon: "IMMEDIATE",
+        action: "Pin every production model to an explicit snapshot",
+        owner: "sam",
+        deadline: "2026-11-24",
+        status: "DONE",
+        ticket: "SUP-812",
+      },
+      {
+        horizon: "IMMEDIATE",
+        action: "Make the refund-policy classifier blocking",
+        owner: "priya",
+        deadline: "2026-11-24",
+        status: "IN_PROGRESS",
+        ticket: "SUP-813",
+      },
+      {
+        horizon: "SHORT_TERM",
+        action: "Nightly policy evals against pinned and latest snapshots",
+        owner: "lena",
+        deadline: "2026-12-17",
+        status: "OPEN",
+        ticket: "MLP-230",
+      },
+      {
+        horizon: "LONG_TERM",
+        action: "Vendor change-notification integration with alerting",
+        owner: "lena",
+        deadline: "2027-02-15",
+        status: "OPEN",
+        ticket: "MLP-231",
+      },
     ],
   },
   {
@@ -147,7 +219,8 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
       requestsAffected: 9650,
       slaBreached: "NO",
       problemStatement: "The assistant refused legitimate order-status questions after prompt v13 shipped.",
-      rootCause: "Prompt changes shipped without running the regression eval set, because prompts were deployed as configuration rather than code.",
+      rootCause:
+        "Prompt changes shipped without running the regression eval set, because prompts were deployed as configuration rather than code.",
       rootCauseCategory: "PROCESS",
       lessonsWentWell: "Rollback of the prompt took two minutes.",
       lessonsCouldImprove: "Prompt edits bypassed code review and the eval pipeline.",
@@ -181,15 +254,33 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
     factors: { TECHNICAL: "Configuration pipeline has no eval hook.", PROCESS: "No review requirement for prompt edits." },
     aiCauses: [{ kind: "PROMPT_CHANGE", evidence: "Refusals start two minutes after v13 deployed." }],
     impact: {
-      customerLevel: "MEDIUM", customerDetail: "Customers were sent to human agents; wait times rose.",
+      customerLevel: "MEDIUM",
+      customerDetail: "Customers were sent to human agents; wait times rose.",
       revenueDetail: "None measured.",
-      reputationalLevel: "LOW", reputationalDetail: "",
-      dataSecurityLevel: "NONE", dataSecurityDetail: "",
-      complianceLevel: "NONE", complianceDetail: "",
+      reputationalLevel: "LOW",
+      reputationalDetail: "",
+      dataSecurityLevel: "NONE",
+      dataSecurityDetail: "",
+      complianceLevel: "NONE",
+      complianceDetail: "",
     },
     actions: [
-      { horizon: "IMMEDIATE", action: "Move prompts into the repository with code review", owner: "priya", deadline: "2026-11-11", status: "DONE", ticket: "SUP-790" },
-      { horizon: "SHORT_TERM", action: "Run the regression eval set on every prompt change", owner: "sam", deadline: "2026-12-04", status: "IN_PROGRESS", ticket: "SUP-791" },
+      {
+        horizon: "IMMEDIATE",
+        action: "Move prompts into the repository with code review",
+        owner: "priya",
+        deadline: "2026-11-11",
+        status: "DONE",
+        ticket: "SUP-790",
+      },
+      {
+        horizon: "SHORT_TERM",
+        action: "Run the regression eval set on every prompt change",
+        owner: "sam",
+        deadline: "2026-12-04",
+        status: "IN_PROGRESS",
+        ticket: "SUP-791",
+      },
     ],
   },
   {
@@ -230,12 +321,25 @@ export const DEMO_POSTMORTEMS: DemoPostmortem[] = [
     factors: { TECHNICAL: "Retries without exponential backoff." },
     aiCauses: [{ kind: "RATE_LIMITING", evidence: "Provider dashboard shows 429s from 07:05." }],
     impact: {
-      customerLevel: "LOW", customerDetail: "Summaries delayed, none lost.", revenueDetail: "",
-      reputationalLevel: "NONE", reputationalDetail: "", dataSecurityLevel: "NONE", dataSecurityDetail: "",
-      complianceLevel: "NONE", complianceDetail: "",
+      customerLevel: "LOW",
+      customerDetail: "Summaries delayed, none lost.",
+      revenueDetail: "",
+      reputationalLevel: "NONE",
+      reputationalDetail: "",
+      dataSecurityLevel: "NONE",
+      dataSecurityDetail: "",
+      complianceLevel: "NONE",
+      complianceDetail: "",
     },
     actions: [
-      { horizon: "IMMEDIATE", action: "Give batch jobs their own API key and quota", owner: "sam", deadline: "2026-11-28", status: "OPEN", ticket: "" },
+      {
+        horizon: "IMMEDIATE",
+        action: "Give batch jobs their own API key and quota",
+        owner: "sam",
+        deadline: "2026-11-28",
+        status: "OPEN",
+        ticket: "",
+      },
     ],
   },
 ];

@@ -62,11 +62,22 @@ async function seedPostmortem(
     const template = await tx.timelineEntry.findMany({ where: { postmortemId: id }, orderBy: { orderKey: "asc" } });
     for (const row of template) {
       const filled = pm.timeline.find((t) => t.milestone === row.milestone);
-      if (filled) await tx.timelineEntry.update({ where: { id: row.id }, data: { occurredAt: new Date(filled.at), notes: filled.notes ?? "", actor: filled.actor ?? row.actor } });
+      if (filled)
+        await tx.timelineEntry.update({
+          where: { id: row.id },
+          data: { occurredAt: new Date(filled.at), notes: filled.notes ?? "", actor: filled.actor ?? row.actor },
+        });
     }
     for (const [i, extra] of pm.extraTimeline.entries()) {
       await tx.timelineEntry.create({
-        data: { postmortemId: id, occurredAt: new Date(extra.at), event: extra.event, actor: extra.actor, kind: extra.kind, orderKey: 1500 + i * 10 },
+        data: {
+          postmortemId: id,
+          occurredAt: new Date(extra.at),
+          event: extra.event,
+          actor: extra.actor,
+          kind: extra.kind,
+          orderKey: 1500 + i * 10,
+        },
       });
     }
     // The editor keeps rows in time order; demo rows are written directly, so they are ordered here.
@@ -110,9 +121,7 @@ export async function demoSignIns(): Promise<{ email: string; role: OrgRole; pas
     select: { email: true, role: true },
   });
   const order = DEMO_USERS.map((u) => u.email);
-  return rows
-    .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
-    .map((r) => ({ ...r, password: DEMO_PASSWORD }));
+  return rows.sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email)).map((r) => ({ ...r, password: DEMO_PASSWORD }));
 }
 
 /** How many demo accounts can still sign in (with the published demo password, unless someone reset it). */

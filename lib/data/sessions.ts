@@ -22,8 +22,12 @@ export async function listMySessions(actor: SessionUser): Promise<SessionSummary
     take: 50,
   });
   return rows.map((s) => ({
-    id: s.id, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(),
-    ip: s.ip, userAgent: s.userAgent, current: s.id === actor.sessionId,
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    ip: s.ip,
+    userAgent: s.userAgent,
+    current: s.id === actor.sessionId,
   }));
 }
 
@@ -61,7 +65,10 @@ export async function changeMyPassword(actor: SessionUser, input: { currentPassw
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction([
     db.user.update({ where: { id: actor.id }, data: { passwordHash } }),
-    db.authSession.updateMany({ where: { userId: actor.id, revokedAt: null, id: { not: actor.sessionId } }, data: { revokedAt: new Date() } }),
+    db.authSession.updateMany({
+      where: { userId: actor.id, revokedAt: null, id: { not: actor.sessionId } },
+      data: { revokedAt: new Date() },
+    }),
   ]);
   await recordAudit({ userId: actor.id, kind: "password.changed" });
 }

@@ -9,7 +9,9 @@ import type { SetTagsData } from "@/lib/validations/tags";
 /** Replaces the postmortem's tags (editors only) and logs the change as one DocEvent. */
 export async function setPostmortemTags(actor: Actor, input: SetTagsData): Promise<string[]> {
   return withEditLock(actor, input.postmortemId, async (tx) => {
-    const current = (await tx.postmortemTag.findMany({ where: { postmortemId: input.postmortemId }, orderBy: { tag: "asc" } })).map((t) => t.tag);
+    const current = (await tx.postmortemTag.findMany({ where: { postmortemId: input.postmortemId }, orderBy: { tag: "asc" } })).map(
+      (t) => t.tag,
+    );
     if (current.join(",") === input.tags.join(",")) return current;
     await tx.postmortemTag.deleteMany({ where: { postmortemId: input.postmortemId, tag: { notIn: input.tags } } });
     await tx.postmortemTag.createMany({
@@ -36,4 +38,3 @@ export async function tagsOf(postmortemId: string): Promise<string[]> {
   const rows = await getDb().postmortemTag.findMany({ where: { postmortemId }, orderBy: { tag: "asc" }, select: { tag: true } });
   return rows.map((r) => r.tag);
 }
-

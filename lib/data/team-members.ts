@@ -32,5 +32,9 @@ export async function setTeamMember(actor: Actor, input: { teamId: string; userI
     db.user.findFirst({ where: { id: input.userId, disabled: false }, select: { id: true } }),
   ]);
   if (!team || !user) throw new AppError("VALIDATION", { message: "Choose an active person and an existing team." });
-  await db.teamMember.upsert({ where: { teamId_userId: { teamId: input.teamId, userId: input.userId } }, create: { teamId: input.teamId, userId: input.userId }, update: {} });
+  await db.teamMember.upsert({
+    where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
+    create: { teamId: input.teamId, userId: input.userId },
+    update: {},
+  });
 }

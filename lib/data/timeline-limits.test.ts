@@ -20,7 +20,8 @@ describe("timeline order keys", () => {
   it("keeps the longest run of keys in place and yields strictly increasing keys", () => {
     for (let round = 0; round < 200; round++) {
       const keys = Array.from({ length: 1 + Math.floor(Math.random() * 30) }, () =>
-        Math.random() < 0.15 ? null : Math.floor(Math.random() * 50));
+        Math.random() < 0.15 ? null : Math.floor(Math.random() * 50),
+      );
       const planned = planOrderKeys(keys);
       for (let i = 1; i < planned.length; i++) expect(planned[i]).toBeGreaterThan(planned[i - 1]);
       const kept = planned.filter((k, i) => k === keys[i]).length;
@@ -44,12 +45,18 @@ describe("timeline limits", () => {
     const last = await getDb().timelineEntry.aggregate({ where: { postmortemId: id }, _max: { orderKey: true }, _count: true });
     const missing = TIMELINE_LIMITS.rows - last._count;
     await getDb().timelineEntry.createMany({
-      data: Array.from({ length: missing }, (_, i) => ({ postmortemId: id, event: `Row ${i}`, orderKey: (last._max.orderKey ?? 0) + i + 1 })),
+      data: Array.from({ length: missing }, (_, i) => ({
+        postmortemId: id,
+        event: `Row ${i}`,
+        orderKey: (last._max.orderKey ?? 0) + i + 1,
+      })),
     });
-    await expect(createTimelineEntry(facilitator, { postmortemId: id, clientMutationId: randomUUID(), event: "One too many" }))
-      .rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining(`at most ${TIMELINE_LIMITS.rows} rows`) });
-    await expect(pasteTimeline(facilitator, { postmortemId: id, text: "09:00 One too many", clientMutationId: randomUUID() }))
-      .rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      createTimelineEntry(facilitator, { postmortemId: id, clientMutationId: randomUUID(), event: "One too many" }),
+    ).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining(`at most ${TIMELINE_LIMITS.rows} rows`) });
+    await expect(
+      pasteTimeline(facilitator, { postmortemId: id, text: "09:00 One too many", clientMutationId: randomUUID() }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await getDb().timelineEntry.count({ where: { postmortemId: id } })).toBe(TIMELINE_LIMITS.rows);
   });
 
@@ -61,7 +68,8 @@ describe("timeline limits", () => {
     await pasteTimeline(owner, { postmortemId: hidden.id, text: "09:00 Secret alert", clientMutationId });
     const probe = await createTestUser("MEMBER");
     const mine = await createTestPostmortem(probe);
-    await expect(pasteTimeline(probe, { postmortemId: mine.id, text: "10:00 Anything", clientMutationId }))
-      .rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(pasteTimeline(probe, { postmortemId: mine.id, text: "10:00 Anything", clientMutationId })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });

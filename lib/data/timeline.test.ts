@@ -4,13 +4,20 @@ import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { createPostmortem } from "@/lib/data/postmortems";
 import {
-  createTimelineEntry, deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry, updateTimelineEntry,
+  createTimelineEntry,
+  deleteTimelineEntry,
+  moveTimelineEntry,
+  pasteTimeline,
+  restoreTimelineEntry,
+  updateTimelineEntry,
 } from "@/lib/data/timeline";
 import { planOrderKeys } from "@/lib/data/timeline-order";
 import { AppError } from "@/lib/errors";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import {
-  createTimelineEntrySchema, pasteTimelineSchema, updateTimelineEntrySchema,
+  createTimelineEntrySchema,
+  pasteTimelineSchema,
+  updateTimelineEntrySchema,
   type UpdateTimelineEntryInput,
 } from "@/lib/validations/timeline";
 
@@ -46,7 +53,10 @@ const events = (postmortemId: string) =>
   getDb().docEvent.findMany({ where: { postmortemId, entity: "timeline" }, orderBy: { seq: "asc" } });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -70,7 +80,12 @@ describe("timeline data layer", () => {
     const id = await postmortem(facilitator);
     expect((await rows(id)).map((r) => r.event)[0]).toBe("First occurrence of the issue");
     const clientMutationId = randomUUID();
-    const input = createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId, event: "Vendor rolled the model alias", kind: "VENDOR_MODEL_UPDATE" });
+    const input = createTimelineEntrySchema.parse({
+      postmortemId: id,
+      clientMutationId,
+      event: "Vendor rolled the model alias",
+      kind: "VENDOR_MODEL_UPDATE",
+    });
     const first = await createTimelineEntry(facilitator, input);
     const retry = await createTimelineEntry(facilitator, input);
     expect(retry.row.id).toBe(first.row.id);
@@ -86,8 +101,14 @@ describe("timeline data layer", () => {
   it("inserts below a given row, or at the top with afterId null", async () => {
     const id = await postmortem(facilitator);
     const [first, second] = await rows(id);
-    const below = await createTimelineEntry(facilitator, createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), afterId: first.id, event: "below first" }));
-    const top = await createTimelineEntry(facilitator, createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), afterId: null, event: "at top" }));
+    const below = await createTimelineEntry(
+      facilitator,
+      createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), afterId: first.id, event: "below first" }),
+    );
+    const top = await createTimelineEntry(
+      facilitator,
+      createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), afterId: null, event: "at top" }),
+    );
     const ids = (await rows(id)).map((r) => r.id);
     expect(ids.slice(0, 4)).toEqual([top.row.id, first.id, below.row.id, second.id]);
   });
@@ -97,12 +118,20 @@ describe("timeline data layer", () => {
     await getDb().participant.create({ data: { postmortemId: id, userId: attendee.id, role: "ATTENDEE" } });
     const [row] = await rows(id);
     const base = { event: row.event, notes: row.notes };
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { event: "Model began answering in French" }, base: { event: base.event } }));
-    await updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, changes: { notes: "Seen in support tickets" }, base: { notes: base.notes } }));
+    await updateTimelineEntry(
+      facilitator,
+      update({ postmortemId: id, entryId: row.id, changes: { event: "Model began answering in French" }, base: { event: base.event } }),
+    );
+    await updateTimelineEntry(
+      attendee,
+      update({ postmortemId: id, entryId: row.id, changes: { notes: "Seen in support tickets" }, base: { notes: base.notes } }),
+    );
     const after = await getDb().timelineEntry.findUniqueOrThrow({ where: { id: row.id } });
     expect(after).toMatchObject({ event: "Model began answering in French", notes: "Seen in support tickets", version: row.version + 2 });
 
-    const stale = await refusal(updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, changes: { event: "Mine" }, base: { event: base.event } })));
+    const stale = await refusal(
+      updateTimelineEntry(attendee, update({ postmortemId: id, entryId: row.id, changes: { event: "Mine" }, base: { event: base.event } })),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.detail).toMatchObject({ entity: "timeline", theirs: { event: "Model began answering in French" } });
     expect((await getDb().timelineEntry.findUniqueOrThrow({ where: { id: row.id } })).event).toBe("Model began answering in French");
@@ -119,14 +148,23 @@ describe("timeline data layer", () => {
     const template = await rows(id);
     const set = async (index: number, time: string) => {
       const row = template[index];
-      await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { occurredAt: time }, base: { occurredAt: "" } }));
+      await updateTimelineEntry(
+        facilitator,
+        update({ postmortemId: id, entryId: row.id, changes: { occurredAt: time }, base: { occurredAt: "" } }),
+      );
     };
     await set(0, "2026-11-20 09:00");
     await set(1, "2026-11-20 09:40");
     await set(5, "2026-11-20 11:00");
     expect((await rows(id)).map((r) => r.id)).toEqual(template.map((r) => r.id));
-    const late = await createTimelineEntry(facilitator, createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), event: "Vendor rolled the model alias" }));
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: late.row.id, changes: { occurredAt: "2026-11-20 09:20" }, base: { occurredAt: "" } }));
+    const late = await createTimelineEntry(
+      facilitator,
+      createTimelineEntrySchema.parse({ postmortemId: id, clientMutationId: randomUUID(), event: "Vendor rolled the model alias" }),
+    );
+    await updateTimelineEntry(
+      facilitator,
+      update({ postmortemId: id, entryId: late.row.id, changes: { occurredAt: "2026-11-20 09:20" }, base: { occurredAt: "" } }),
+    );
     const ordered = (await rows(id)).map((r) => r.id);
     expect(ordered.indexOf(late.row.id)).toBe(1);
     const moved = (await events(id)).filter((e) => e.field === "orderKey");
@@ -146,7 +184,7 @@ describe("timeline data layer", () => {
       ["2026-11-20T09:15:00.000Z", "Prompt v42 deployed"],
       ["2026-11-20T23:50:00.000Z", "Drift alert fired"],
     ]);
-    expect((await rows(id))).toHaveLength(11);
+    expect(await rows(id)).toHaveLength(11);
     expect((await pasteTimeline(facilitator, input)).rows.map((r) => r.id)).toEqual(result.rows.map((r) => r.id));
     expect(await rows(id)).toHaveLength(11);
     const timed = (await rows(id)).filter((r) => r.occurredAt).map((r) => r.occurredAt!.getTime());
@@ -158,7 +196,9 @@ describe("timeline data layer", () => {
     const [row] = await rows(id);
     await deleteTimelineEntry(facilitator, { postmortemId: id, entryId: row.id });
     expect((await getDb().timelineEntry.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).not.toBeNull();
-    const edit = await refusal(updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { notes: "x" }, base: { notes: "" } })));
+    const edit = await refusal(
+      updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: row.id, changes: { notes: "x" }, base: { notes: "" } })),
+    );
     expect(edit.code).toBe("DELETED");
     await restoreTimelineEntry(facilitator, { postmortemId: id, entryId: row.id });
     expect((await rows(id))[0].id).toBe(row.id);
@@ -170,8 +210,14 @@ describe("timeline data layer", () => {
     const template = await rows(id);
     await moveTimelineEntry(facilitator, { postmortemId: id, entryId: template[2].id, afterId: null });
     expect((await rows(id))[0].id).toBe(template[2].id);
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: template[0].id, changes: { occurredAt: "2026-11-20 09:00" }, base: { occurredAt: "" } }));
-    await updateTimelineEntry(facilitator, update({ postmortemId: id, entryId: template[1].id, changes: { occurredAt: "2026-11-20 09:40" }, base: { occurredAt: "" } }));
+    await updateTimelineEntry(
+      facilitator,
+      update({ postmortemId: id, entryId: template[0].id, changes: { occurredAt: "2026-11-20 09:00" }, base: { occurredAt: "" } }),
+    );
+    await updateTimelineEntry(
+      facilitator,
+      update({ postmortemId: id, entryId: template[1].id, changes: { occurredAt: "2026-11-20 09:40" }, base: { occurredAt: "" } }),
+    );
     const refused = await refusal(moveTimelineEntry(facilitator, { postmortemId: id, entryId: template[1].id, afterId: template[2].id }));
     expect(refused.code).toBe("VALIDATION");
   });
@@ -193,13 +239,17 @@ describe("timeline data layer", () => {
 
   it("refuses bad input with field messages", () => {
     const bad = updateTimelineEntrySchema.safeParse({
-      postmortemId: "abc", entryId: "def",
-      changes: { occurredAt: "2026-02-30 10:00", event: "x".repeat(501), kind: "NOPE" }, base: { occurredAt: "", event: "", kind: "NOTE" },
+      postmortemId: "abc",
+      entryId: "def",
+      changes: { occurredAt: "2026-02-30 10:00", event: "x".repeat(501), kind: "NOPE" },
+      base: { occurredAt: "", event: "", kind: "NOTE" },
     });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["changes.occurredAt", "changes.event", "changes.kind"]));
-    expect(pasteTimelineSchema.safeParse({ postmortemId: "abc", text: "x".repeat(20_001), clientMutationId: randomUUID() }).success).toBe(false);
+    expect(pasteTimelineSchema.safeParse({ postmortemId: "abc", text: "x".repeat(20_001), clientMutationId: randomUUID() }).success).toBe(
+      false,
+    );
   });
 
   it("plans order keys by keeping the longest ordered run", () => {

@@ -10,24 +10,42 @@ import { insertionIndex, storeOrder, type OrderedRow } from "@/lib/data/timeline
 import { parseTimelinePaste } from "@/lib/domain/timeline-paste";
 import type { TimelineEntry } from "@/lib/generated/prisma/client";
 import {
-  TIMELINE_LIMITS, toTimeCell,
-  type CreateTimelineEntryInput, type DeleteTimelineEntryInput, type MoveTimelineEntryInput,
-  type PasteTimelineInput, type TimelineField, type TimelineFields, type UpdateTimelineEntryInput,
+  TIMELINE_LIMITS,
+  toTimeCell,
+  type CreateTimelineEntryInput,
+  type DeleteTimelineEntryInput,
+  type MoveTimelineEntryInput,
+  type PasteTimelineInput,
+  type TimelineField,
+  type TimelineFields,
+  type UpdateTimelineEntryInput,
 } from "@/lib/validations/timeline";
 
 export type TimelineWrite = { row: TimelineRowDto; seq: number };
 
 function toDto(row: TimelineEntry): TimelineRowDto {
   return {
-    id: row.id, occurredAt: row.occurredAt?.toISOString() ?? null, event: row.event, actor: row.actor, notes: row.notes,
-    milestone: row.milestone, kind: row.kind, orderKey: row.orderKey, version: row.version,
+    id: row.id,
+    occurredAt: row.occurredAt?.toISOString() ?? null,
+    event: row.event,
+    actor: row.actor,
+    notes: row.notes,
+    milestone: row.milestone,
+    kind: row.kind,
+    orderKey: row.orderKey,
+    version: row.version,
   };
 }
 
 /** The row as its create event records it. */
 const snapshot = (row: TimelineEntry) => ({
-  occurredAt: row.occurredAt?.toISOString() ?? null, event: row.event, actor: row.actor, notes: row.notes,
-  milestone: row.milestone, kind: row.kind, orderKey: row.orderKey,
+  occurredAt: row.occurredAt?.toISOString() ?? null,
+  event: row.event,
+  actor: row.actor,
+  notes: row.notes,
+  milestone: row.milestone,
+  kind: row.kind,
+  orderKey: row.orderKey,
 });
 
 /** A stored value as the row editor shows it, for a conflict answer. */
@@ -63,8 +81,7 @@ function assertRoomFor(existing: number, adding: number) {
   });
 }
 
-const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout = 10_000) =>
-  getDb().$transaction(run, { timeout, maxWait: EDIT_MAX_WAIT_MS });
+const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout = 10_000) => getDb().$transaction(run, { timeout, maxWait: EDIT_MAX_WAIT_MS });
 
 /** Adds a row (a retried create with the same clientMutationId returns the row made the first time). */
 export async function createTimelineEntry(actor: Actor, input: CreateTimelineEntryInput): Promise<TimelineWrite> {
@@ -96,7 +113,9 @@ export async function createTimelineEntry(actor: Actor, input: CreateTimelineEnt
     const order = await storeOrder(tx, wanted, created.id);
     const row = { ...created, orderKey: order.keys.get(created.id) as number };
     const seq = await appendDocEvents(
-      tx, input.postmortemId, actor.id,
+      tx,
+      input.postmortemId,
+      actor.id,
       [{ entity: "timeline", entityId: row.id, field: null, before: null, after: snapshot(row) }, ...order.changes],
       input.clientMutationId,
     );
@@ -115,11 +134,12 @@ export async function updateTimelineEntry(actor: Actor, input: UpdateTimelineEnt
     const retried = await appliedSeq(tx, input.postmortemId, input.clientMutationId);
     if (retried !== null) return { row: toDto(row), seq: retried };
     const target: EditTarget = {
-      entity: "timeline", entityId: row.id,
+      entity: "timeline",
+      entityId: row.id,
       theirs: (field, current) => [field, editorValue(field as TimelineField, current[field] as TimelineFields[TimelineField])],
     };
     const plan = planFieldChanges(row, input.changes, input.base, target);
-    if (plan.length === 0) return { row: toDto(row), seq: (await appendDocEvents(tx, input.postmortemId, actor.id, [])) };
+    if (plan.length === 0) return { row: toDto(row), seq: await appendDocEvents(tx, input.postmortemId, actor.id, []) };
     const data = Object.fromEntries(plan.map((p) => [p.field, p.after])) as Partial<TimelineFields>;
     let updated = await tx.timelineEntry.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
     const extra: DocChange[] = [];
@@ -178,7 +198,8 @@ export async function moveTimelineEntry(actor: Actor, input: MoveTimelineEntryIn
     const wanted = [...others];
     wanted.splice(insertionIndex(others, anchor), 0, { ...row, orderKey: null });
     const before = rows.map((r) => r.id).join();
-    if (wanted.map((r) => r.id).join() === before) return { row: toDto(row), seq: await appendDocEvents(tx, input.postmortemId, actor.id, []) };
+    if (wanted.map((r) => r.id).join() === before)
+      return { row: toDto(row), seq: await appendDocEvents(tx, input.postmortemId, actor.id, []) };
     const order = await storeOrder(tx, wanted);
     const placedAfter = (ids: string[]) => ids[ids.indexOf(row.id) - 1];
     if (placedAfter(order.order) !== placedAfter(wanted.map((r) => r.id))) {
@@ -203,7 +224,8 @@ export async function pasteTimeline(actor: Actor, input: PasteTimelineInput): Pr
     const batch = `${input.clientMutationId}:`;
     const done = await tx.timelineEntry.findMany({ where: { clientMutationId: { startsWith: batch } }, orderBy: { orderKey: "asc" } });
     // A batch id is global: another postmortem's rows must never be answered here (they may be hidden).
-    if (done.some((r) => r.postmortemId !== input.postmortemId)) throw new AppError("VALIDATION", { message: "Invalid client mutation id." });
+    if (done.some((r) => r.postmortemId !== input.postmortemId))
+      throw new AppError("VALIDATION", { message: "Invalid client mutation id." });
     if (done.length > 0) return { rows: done.map(toDto), seq: access.seq };
     const { incidentDate } = await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select: { incidentDate: true } });
     const parsed = parseTimelinePaste(input.text, incidentDate);
@@ -219,8 +241,12 @@ export async function pasteTimeline(actor: Actor, input: PasteTimelineInput): Pr
     const last = rows.at(-1)?.orderKey ?? 0;
     const created = await tx.timelineEntry.createManyAndReturn({
       data: parsed.map((p, i) => ({
-        postmortemId: input.postmortemId, clientMutationId: `${batch}${i}`, occurredAt: p.occurredAt, event: p.event,
-        kind: "NOTE" as const, orderKey: last + i + 1,
+        postmortemId: input.postmortemId,
+        clientMutationId: `${batch}${i}`,
+        occurredAt: p.occurredAt,
+        event: p.event,
+        kind: "NOTE" as const,
+        orderKey: last + i + 1,
       })),
     });
     created.sort((a, b) => a.orderKey - b.orderKey);
@@ -228,7 +254,9 @@ export async function pasteTimeline(actor: Actor, input: PasteTimelineInput): Pr
     const createdIds = new Set(created.map((c) => c.id));
     const final = created.map((c) => ({ ...c, orderKey: order.keys.get(c.id) as number }));
     const seq = await appendDocEvents(
-      tx, input.postmortemId, actor.id,
+      tx,
+      input.postmortemId,
+      actor.id,
       [
         ...final.map((c) => ({ entity: "timeline", entityId: c.id, field: null, before: null, after: snapshot(c) })),
         ...order.changes.filter((c) => !createdIds.has(c.entityId as string)),

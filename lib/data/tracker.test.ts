@@ -17,8 +17,15 @@ async function seedActions() {
   await getDb().postmortem.updateMany({ where: { id: { in: [id, hidden.id] } }, data: { teamId: team.id } });
   await getDb().postmortem.update({ where: { id: hidden.id }, data: { restricted: true } });
   const make = (postmortemId: string, number: number, deadline: string) =>
-    getDb().correctiveAction.create({ data: { postmortemId, number, horizon: "IMMEDIATE", action: `Fix ${number}`, ownerId: owner.id, deadline: day(deadline) } });
-  const actions = [await make(id, 1, "2026-11-20"), await make(id, 2, "2026-11-26"), await make(id, 3, "2026-12-02"), await make(hidden.id, 1, "2026-11-20")];
+    getDb().correctiveAction.create({
+      data: { postmortemId, number, horizon: "IMMEDIATE", action: `Fix ${number}`, ownerId: owner.id, deadline: day(deadline) },
+    });
+  const actions = [
+    await make(id, 1, "2026-11-20"),
+    await make(id, 2, "2026-11-26"),
+    await make(id, 3, "2026-12-02"),
+    await make(hidden.id, 1, "2026-11-20"),
+  ];
   return { facilitator, owner, team, postmortemId: id, actions };
 }
 
@@ -33,7 +40,8 @@ describe("corrective-action tracker", () => {
     const week = await listTrackerActions(viewer, trackerFiltersSchema.parse({ teamId: team.id, dueThisWeek: "1" }), now);
     expect(week.rows.map((r) => r.id)).toEqual([actions[2].id]);
     const exported: string[] = [];
-    for await (const batch of streamTrackerActions(viewer, trackerFiltersSchema.parse({ teamId: team.id }), now, 2)) exported.push(...batch.map((r) => r.id));
+    for await (const batch of streamTrackerActions(viewer, trackerFiltersSchema.parse({ teamId: team.id }), now, 2))
+      exported.push(...batch.map((r) => r.id));
     expect(exported).toEqual(actions.slice(0, 3).map((a) => a.id));
   });
 

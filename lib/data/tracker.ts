@@ -18,10 +18,25 @@ export const TRACKER_PAGE_SIZE = 50;
 const NO_DEADLINE = "9999-12-31";
 
 export type TrackerRow = {
-  id: string; number: number; horizon: ActionHorizon; action: string; status: ActionStatus; wontDoReason: string;
-  ticket: string; deadline: string | null; completedAt: string | null; version: number; overdue: boolean;
-  ownerId: string | null; ownerName: string | null; ownerEmail: string | null; postmortemId: string; incidentKey: string; incidentName: string;
-  postmortemStatus: PostmortemStatus; teamName: string | null;
+  id: string;
+  number: number;
+  horizon: ActionHorizon;
+  action: string;
+  status: ActionStatus;
+  wontDoReason: string;
+  ticket: string;
+  deadline: string | null;
+  completedAt: string | null;
+  version: number;
+  overdue: boolean;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  postmortemId: string;
+  incidentKey: string;
+  incidentName: string;
+  postmortemStatus: PostmortemStatus;
+  teamName: string | null;
 };
 
 type Raw = Omit<TrackerRow, "deadline" | "completedAt" | "overdue"> & { deadline: Date | null; completedAt: Date | null };
@@ -39,7 +54,9 @@ export function trackerWhereSql(actor: Actor, f: TrackerFilters, now: Date): Pri
   if (f.overdue) parts.push(sql`ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${daySql(now)}`);
   if (f.dueThisWeek) {
     const week = periodContaining("week", now);
-    parts.push(sql`ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" >= ${daySql(week.start)} AND ca."deadline" < ${daySql(week.end)}`);
+    parts.push(
+      sql`ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" >= ${daySql(week.start)} AND ca."deadline" < ${daySql(week.end)}`,
+    );
   }
   return Prisma.join(parts, " AND ");
 }
@@ -126,11 +143,11 @@ export async function bulkUpdateActions(actor: Actor, input: BulkUpdateActionsDa
       await updateAction(actor, updateActionSchema.parse({ ...row, changes, base: {} }));
       result.updated += 1;
     } catch (error) {
-      const message = error instanceof AppError ? (Object.values(error.fieldErrors ?? {})[0]?.[0] ?? error.message) : "Could not be changed.";
+      const message =
+        error instanceof AppError ? (Object.values(error.fieldErrors ?? {})[0]?.[0] ?? error.message) : "Could not be changed.";
       if (!(error instanceof AppError)) console.error("[postmortems] bulk action change failed", error);
       result.failed.push({ actionId: row.actionId, message });
     }
   }
   return result;
 }
-

@@ -90,17 +90,13 @@ export async function signupState(): Promise<{ open: boolean; firstAccount: bool
   return { open: firstAccount || readEnv().allowSignup, firstAccount };
 }
 
-export async function updateUser(
-  actor: Actor,
-  input: { userId: string; role?: OrgRole; disabled?: boolean },
-): Promise<UserSummary> {
+export async function updateUser(actor: Actor, input: { userId: string; role?: OrgRole; disabled?: boolean }): Promise<UserSummary> {
   requireAdmin(actor);
   const db = getDb();
   return db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: summarySelect });
     if (!target) throw new AppError("NOT_FOUND", { message: "That user does not exist." });
-    const losesAdmin =
-      target.role === "ADMIN" && !target.disabled && ((input.role && input.role !== "ADMIN") || input.disabled === true);
+    const losesAdmin = target.role === "ADMIN" && !target.disabled && ((input.role && input.role !== "ADMIN") || input.disabled === true);
     if (losesAdmin) {
       const admins = await tx.user.count({ where: { role: "ADMIN", disabled: false } });
       if (admins <= 1) throw new AppError("LAST_ADMIN");

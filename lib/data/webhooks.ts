@@ -33,7 +33,13 @@ export async function publicationPayload(tx: Tx, postmortemId: string): Promise<
   const url = `${readEnv().appUrl}/postmortems/${pm.id}`;
   const actions = pm.actions
     .filter((a) => a.action.trim())
-    .map((a) => ({ number: a.number, action: a.action, owner: a.owner?.name ?? null, deadline: a.deadline?.toISOString().slice(0, 10) ?? null, status: a.status }));
+    .map((a) => ({
+      number: a.number,
+      action: a.action,
+      owner: a.owner?.name ?? null,
+      deadline: a.deadline?.toISOString().slice(0, 10) ?? null,
+      status: a.status,
+    }));
   const category = pm.rootCauseCategory ? ` (${ROOT_CAUSE_CATEGORY_LABELS[pm.rootCauseCategory]})` : "";
   const text = [
     `Postmortem published: ${pm.incidentKey} ${pm.incidentName}`,
@@ -43,26 +49,39 @@ export async function publicationPayload(tx: Tx, postmortemId: string): Promise<
     `What could be improved: ${pm.lessonsCouldImprove}`,
     `What we will do differently: ${pm.lessonsDoDifferently}`,
     "Corrective actions:",
-    ...actions.map((a) => `  #${a.number} ${a.action} — ${a.owner ?? "no owner"}, ${a.deadline ?? "no deadline"}, ${ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS]}`),
+    ...actions.map(
+      (a) =>
+        `  #${a.number} ${a.action} — ${a.owner ?? "no owner"}, ${a.deadline ?? "no deadline"}, ${ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS]}`,
+    ),
     url,
   ].join("\n");
   return {
     event: "postmortem.published",
     postmortem: { id: pm.id, incidentKey: pm.incidentKey, name: pm.incidentName, url },
-    summary: pm.summary, rootCause: pm.rootCause,
+    summary: pm.summary,
+    rootCause: pm.rootCause,
     lessons: { wentWell: pm.lessonsWentWell, couldImprove: pm.lessonsCouldImprove, doDifferently: pm.lessonsDoDifferently },
-    actions, text,
+    actions,
+    text,
   };
 }
 
 /** One PENDING delivery per enabled webhook of the owning team and the distribution list's teams. */
-export async function queueTeamDeliveries(tx: Tx, postmortemId: string, teamId: string | null, payload: PublicationPayload): Promise<string[]> {
+export async function queueTeamDeliveries(
+  tx: Tx,
+  postmortemId: string,
+  teamId: string | null,
+  payload: PublicationPayload,
+): Promise<string[]> {
   const list = await tx.distributionEntry.findMany({ where: { postmortemId, teamId: { not: null } }, select: { teamId: true } });
   const teamIds = [...new Set([teamId, ...list.map((d) => d.teamId)].filter((t): t is string => !!t))];
   const hooks = await tx.webhook.findMany({ where: { teamId: { in: teamIds }, enabled: true }, select: { id: true } });
   const ids: string[] = [];
   for (const hook of hooks) {
-    const row = await tx.webhookDelivery.create({ data: { webhookId: hook.id, event: payload.event, payload: payload as unknown as Prisma.InputJsonValue }, select: { id: true } });
+    const row = await tx.webhookDelivery.create({
+      data: { webhookId: hook.id, event: payload.event, payload: payload as unknown as Prisma.InputJsonValue },
+      select: { id: true },
+    });
     ids.push(row.id);
   }
   return ids;
@@ -112,7 +131,9 @@ export async function attemptWebhookDelivery(deliveryId: string, fetchImpl: type
   await db.webhookDelivery.update({
     where: { id: delivery.id },
     data: {
-      attempts, responseStatus: status, lastError: error,
+      attempts,
+      responseStatus: status,
+      lastError: error,
       status: outcome === "delivered" ? "DELIVERED" : outcome === "failed" ? "FAILED" : "PENDING",
       deliveredAt: outcome === "delivered" ? new Date() : null,
     },
@@ -138,8 +159,21 @@ export async function deleteWebhook(actor: Actor, id: string) {
 }
 
 export type WebhookAdminDto = {
-  id: string; teamName: string; url: string; format: WebhookFormat; secret: string; enabled: boolean;
-  deliveries: { id: string; event: string; status: string; attempts: number; responseStatus: number | null; lastError: string | null; createdAt: string }[];
+  id: string;
+  teamName: string;
+  url: string;
+  format: WebhookFormat;
+  secret: string;
+  enabled: boolean;
+  deliveries: {
+    id: string;
+    event: string;
+    status: string;
+    attempts: number;
+    responseStatus: number | null;
+    lastError: string | null;
+    createdAt: string;
+  }[];
 };
 
 /** Webhooks with their latest deliveries: the log admins read. */
@@ -150,9 +184,19 @@ export async function listWebhooks(actor: Actor): Promise<WebhookAdminDto[]> {
     include: { team: { select: { name: true } }, deliveries: { orderBy: { createdAt: "desc" }, take: 20 } },
   });
   return hooks.map((h) => ({
-    id: h.id, teamName: h.team.name, url: h.url, format: h.format, secret: h.secret, enabled: h.enabled,
+    id: h.id,
+    teamName: h.team.name,
+    url: h.url,
+    format: h.format,
+    secret: h.secret,
+    enabled: h.enabled,
     deliveries: h.deliveries.map((d) => ({
-      id: d.id, event: d.event, status: d.status, attempts: d.attempts, responseStatus: d.responseStatus, lastError: d.lastError,
+      id: d.id,
+      event: d.event,
+      status: d.status,
+      attempts: d.attempts,
+      responseStatus: d.responseStatus,
+      lastError: d.lastError,
       createdAt: d.createdAt.toISOString(),
     })),
   }));
@@ -161,7 +205,9 @@ export async function listWebhooks(actor: Actor): Promise<WebhookAdminDto[]> {
 /** Deliveries never attempted whose job was lost, for the sweeper to queue again. */
 export async function strandedDeliveryIds(olderThan: Date): Promise<string[]> {
   const rows = await getDb().webhookDelivery.findMany({
-    where: { status: "PENDING", attempts: 0, createdAt: { lt: olderThan } }, select: { id: true }, take: 1000,
+    where: { status: "PENDING", attempts: 0, createdAt: { lt: olderThan } },
+    select: { id: true },
+    take: 1000,
   });
   return rows.map((r) => r.id);
 }

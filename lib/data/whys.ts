@@ -11,7 +11,10 @@ import type { AddWhyInput, UpdateWhyInput } from "@/lib/validations/sections";
 // and a stale edit of the same why comes back as a conflict carrying the text it would have replaced.
 
 const toDto = (w: { id: string; position: number; text: string; version: number }): WhyDto => ({
-  id: w.id, position: w.position, text: w.text, version: w.version,
+  id: w.id,
+  position: w.position,
+  text: w.text,
+  version: w.version,
 });
 
 async function liveWhy(tx: Tx, postmortemId: string, whyId: string) {
@@ -47,9 +50,13 @@ export async function addWhy(actor: Actor, input: AddWhyInput): Promise<WhyDto> 
     const created = await tx.whyStep.create({
       data: { postmortemId, position: (last._max.position ?? 0) + 1, text, clientMutationId },
     });
-    await appendDocEvents(tx, postmortemId, actor.id, [
-      { entity: "why", entityId: created.id, field: null, before: null, after: { position: created.position, text } },
-    ], clientMutationId);
+    await appendDocEvents(
+      tx,
+      postmortemId,
+      actor.id,
+      [{ entity: "why", entityId: created.id, field: null, before: null, after: { position: created.position, text } }],
+      clientMutationId,
+    );
     return toDto(created);
   });
 }

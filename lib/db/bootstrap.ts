@@ -20,7 +20,10 @@ export async function bootstrap(): Promise<void> {
       // Close PGlite cleanly on stop so its data folder needs no recovery; never hang the exit on it.
       const shutdown = () => {
         setTimeout(() => process.exit(0), 5000).unref();
-        embedded.stop().catch(() => {}).finally(() => process.exit(0));
+        embedded
+          .stop()
+          .catch(() => {})
+          .finally(() => process.exit(0));
       };
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);

@@ -30,7 +30,10 @@ async function copyOfMigrations(): Promise<string> {
 
 async function migrationNames(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -50,8 +53,7 @@ interface MigrationRow {
   applied_steps_count: number;
 }
 
-const recordedRows = (url: string) =>
-  query<MigrationRow>(url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
+const recordedRows = (url: string) => query<MigrationRow>(url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
 
 describe("runMigrations", () => {
   it("applies every migration to an empty database and records its sha256 checksum", async () => {
@@ -144,9 +146,7 @@ describe("describeConnectionError", () => {
     );
 
     const line = describeConnectionError(error, url);
-    expect(line).toBe(
-      `Cannot reach PostgreSQL at 127.0.0.1:${port} (connection refused). Is it running, and is DATABASE_URL right?`,
-    );
+    expect(line).toBe(`Cannot reach PostgreSQL at 127.0.0.1:${port} (connection refused). Is it running, and is DATABASE_URL right?`);
   });
 
   it("explains a missing database, a refused login and an unknown host without a stack", () => {

@@ -24,9 +24,7 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
 export class MigrationChecksumError extends Error {
   readonly migrationName: string;
   constructor(migrationName: string) {
-    super(
-      `migration ${migrationName} was changed after it was applied; restore the file or add a new migration`,
-    );
+    super(`migration ${migrationName} was changed after it was applied; restore the file or add a new migration`);
     this.name = "MigrationChecksumError";
     this.migrationName = migrationName;
   }
@@ -53,10 +51,7 @@ interface MigrationFile {
   checksum: string;
 }
 
-export async function runMigrations(
-  connectionString: string,
-  options: RunMigrationsOptions = {},
-): Promise<{ applied: string[] }> {
+export async function runMigrations(connectionString: string, options: RunMigrationsOptions = {}): Promise<{ applied: string[] }> {
   const migrationsDir = options.migrationsDir ?? path.join(process.cwd(), "prisma/migrations");
   const log = options.log ?? (() => {});
   // Read the files before connecting so a missing folder fails without touching the database.
@@ -174,11 +169,7 @@ const NETWORK_REASONS: Record<string, string> = {
  * One line a person can act on for the usual ways of failing to reach PostgreSQL, or null when the
  * error is something else (a real bug should keep its stack).
  */
-export function describeConnectionError(
-  err: unknown,
-  connectionString: string,
-  envName = "DATABASE_URL",
-): string | null {
+export function describeConnectionError(err: unknown, connectionString: string, envName = "DATABASE_URL"): string | null {
   const { host, port, user, database } = describeTarget(connectionString);
   const where = `PostgreSQL at ${host}:${port}`;
   const code = errorCode(err);

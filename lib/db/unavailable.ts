@@ -1,10 +1,28 @@
 // Errors that mean "the database cannot be reached right now" (network cut, restart, pool timeout), as
 // opposed to a bug: pages show a calm "database unavailable" state for these and recover on their own.
-const CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "P1001", "P1017", "P2024"]);
+const CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P03",
+  "P1001",
+  "P1017",
+  "P2024",
+]);
 const MESSAGES = [
-  /connection terminated/i, /can't reach database/i, /unable to start a transaction/i, /timeout exceeded when trying to connect/i,
-  /connection (refused|reset|closed)/i, /server closed the connection/i, /database system is (starting up|shutting down)/i,
-  /DatabaseNotReachable/i, /connect ECONNREFUSED/i,
+  /connection terminated/i,
+  /can't reach database/i,
+  /unable to start a transaction/i,
+  /timeout exceeded when trying to connect/i,
+  /connection (refused|reset|closed)/i,
+  /server closed the connection/i,
+  /database system is (starting up|shutting down)/i,
+  /DatabaseNotReachable/i,
+  /connect ECONNREFUSED/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

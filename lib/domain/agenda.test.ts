@@ -38,7 +38,11 @@ describe("meeting timers", () => {
   const itemStartedAt = new Date("2026-03-10T10:08:00Z");
 
   it("counts the whole meeting and the current item, and says when an item runs over", () => {
-    const clock = meetingClock(agenda, { startedAt, itemStartedAt, endedAt: null, currentItem: "root-cause" }, new Date("2026-03-10T10:20:30Z"));
+    const clock = meetingClock(
+      agenda,
+      { startedAt, itemStartedAt, endedAt: null, currentItem: "root-cause" },
+      new Date("2026-03-10T10:20:30Z"),
+    );
     expect(clock.totalMs).toBe(20.5 * 60_000);
     expect(clock.itemMs).toBe(12.5 * 60_000);
     expect(clock.itemPlannedMs).toBe(10 * 60_000);
@@ -50,7 +54,11 @@ describe("meeting timers", () => {
     const endedAt = new Date("2026-03-10T10:30:00Z");
     const clock = meetingClock(agenda, { startedAt, itemStartedAt, endedAt, currentItem: "summary" }, new Date("2026-03-10T12:00:00Z"));
     expect(clock.totalMs).toBe(30 * 60_000);
-    const early = meetingClock(agenda, { startedAt, itemStartedAt, endedAt: null, currentItem: "timeline" }, new Date("2026-03-10T09:59:00Z"));
+    const early = meetingClock(
+      agenda,
+      { startedAt, itemStartedAt, endedAt: null, currentItem: "timeline" },
+      new Date("2026-03-10T09:59:00Z"),
+    );
     expect(early.totalMs).toBe(0);
     expect(early.itemMs).toBe(0);
   });
@@ -67,7 +75,12 @@ describe("text diff", () => {
     const parts = diffWords("The model drifted after the deploy", "The model was swapped after the deploy");
     expect(parts[0]).toEqual({ kind: "same", text: "The model " });
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["drifted"]);
-    expect(parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toMatch(/was swapped/);
+    expect(
+      parts
+        .filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toMatch(/was swapped/);
     expect(parts[parts.length - 1]).toEqual({ kind: "same", text: "after the deploy" });
   });
 
@@ -75,8 +88,18 @@ describe("text diff", () => {
     const before = "one two three\nfour five";
     const after = "zero one three\nfour five six";
     const parts = diffWords(before, after);
-    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(before);
-    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(after);
   });
 
   it("is wanted for long or multi-line text only", () => {

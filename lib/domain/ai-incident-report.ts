@@ -18,7 +18,13 @@ const yesNo = (v: boolean) => (v ? "yes" : "no");
 
 export function buildAiIncidentReport(s: PostmortemSnapshot, t: Taxonomies = TAXONOMIES) {
   const kinds = s.aiCauses.map((c) => c.kind);
-  const context = { aiProvider: s.aiContext.provider, aiModel: s.aiContext.model, aiPromptVersion: s.aiContext.promptVersion, aiGuardrails: s.aiContext.guardrails, aiDataSnapshot: s.aiContext.dataSnapshot };
+  const context = {
+    aiProvider: s.aiContext.provider,
+    aiModel: s.aiContext.model,
+    aiPromptVersion: s.aiContext.promptVersion,
+    aiGuardrails: s.aiContext.guardrails,
+    aiDataSnapshot: s.aiContext.dataSnapshot,
+  };
   const suggestions = suggestTaxonomies(kinds, context, t);
   const metrics = computeMetrics(s.timeline, { overrides: s.metrics.overrides, notApplicable: s.metrics.notApplicable }).metrics;
   const harmLevel = highest([s.impact.customerLevel, s.impact.reputationalLevel, s.impact.dataSecurityLevel, s.impact.complianceLevel]);
@@ -32,11 +38,18 @@ export function buildAiIncidentReport(s: PostmortemSnapshot, t: Taxonomies = TAX
   const quantities = [
     s.metrics.usersAffected !== null ? `${s.metrics.usersAffected} users affected` : null,
     s.metrics.requestsAffected !== null ? `${s.metrics.requestsAffected} requests affected` : null,
-  ].filter(Boolean).join("; ");
+  ]
+    .filter(Boolean)
+    .join("; ");
 
   return {
     format: AI_INCIDENT_REPORT_FORMAT,
-    taxonomies: [t.atlas, t.aiid, t.oecd].map(({ taxonomy, source, sourceVersion, mappingVersion }) => ({ taxonomy, source, sourceVersion, mappingVersion })),
+    taxonomies: [t.atlas, t.aiid, t.oecd].map(({ taxonomy, source, sourceVersion, mappingVersion }) => ({
+      taxonomy,
+      source,
+      sourceVersion,
+      mappingVersion,
+    })),
     incident: {
       id: s.incidentKey,
       title: s.incidentName,
@@ -45,7 +58,15 @@ export function buildAiIncidentReport(s: PostmortemSnapshot, t: Taxonomies = TAX
       summary: s.summary,
       externalSummary: s.customerFacing ? s.externalSummary : "",
       rootCause: s.rootCause,
-      aiSystem: { provider: s.aiContext.provider, model: s.aiContext.model, promptVersion: s.aiContext.promptVersion, guardrails: s.aiContext.guardrails, dataSnapshot: s.aiContext.dataSnapshot, evalScoreBefore: s.aiContext.evalScoreBefore === null ? null : String(s.aiContext.evalScoreBefore), evalScoreAfter: s.aiContext.evalScoreAfter === null ? null : String(s.aiContext.evalScoreAfter) },
+      aiSystem: {
+        provider: s.aiContext.provider,
+        model: s.aiContext.model,
+        promptVersion: s.aiContext.promptVersion,
+        guardrails: s.aiContext.guardrails,
+        dataSnapshot: s.aiContext.dataSnapshot,
+        evalScoreBefore: s.aiContext.evalScoreBefore === null ? null : String(s.aiContext.evalScoreBefore),
+        evalScoreAfter: s.aiContext.evalScoreAfter === null ? null : String(s.aiContext.evalScoreAfter),
+      },
       aiCauses: s.aiCauses.map((c) => ({ kind: c.kind, evidence: c.evidence })),
       durationMinutes: metrics.find((m) => m.key === "duration")?.minutes ?? null,
     },

@@ -90,7 +90,8 @@ const R = "(?![\\p{L}\\p{N}_])";
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const HUMAN_ERROR = `${L}(?:human|operator)[\\s-]+(?:errors?|mistakes?)${R}`;
-const NEGATION_BEFORE = /(?:^|[^\p{L}])(?:no|not|never|without|nor|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|rather than|instead of|ruled out)(?:\s+[\p{L}-]+){0,2}\s*$/iu;
+const NEGATION_BEFORE =
+  /(?:^|[^\p{L}])(?:no|not|never|without|nor|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|rather than|instead of|ruled out)(?:\s+[\p{L}-]+){0,2}\s*$/iu;
 
 const ROLE_NOUNS =
   "on[- ]?call(?:\\s+engineers?)?|engineers?|developers?|devs?|operators?|reviewers?|authors?|sres?|analysts?|" +
@@ -98,10 +99,14 @@ const ROLE_NOUNS =
 const PRONOUN_SUBJECTS = "i|we|you|he|she|they|someone|somebody|nobody|no one|everyone";
 const PRONOUN_OBJECTS = "me|us|you|him|her|them|someone|somebody";
 
-const STRONG_CAUSE = /(?<![\p{L}])(?:caus(?:e|ed|es|ing)|broke|breaks|break|broken|took down|brought down|introduc(?:e|ed|es|ing)|responsible for|to blame)(?![\p{L}])/iu;
-const WEAK_CAUSE = /(?<![\p{L}])(?:led to|leads? to|leading to|result(?:ed|s|ing)? in|meant|meaning|so|therefore|hence|trigger(?:ed|s|ing)?|allow(?:ed|ing)?|let)(?![\p{L}])/iu;
-const BAD_OUTCOME = /(?<![\p{L}])(?:outages?|incidents?|fail\p{L}*|errors?|regress\p{L}*|degrad\p{L}*|bugs?|broke\p{L}*|down(?:time)?|hallucinat\p{L}*|leak\p{L}*|wrong|incorrect|bad|skip\p{L}*|miss\p{L}*|without|unreviewed|untested|delay\p{L}*|loss|lost|drop\p{L}*|spikes?|breach\p{L}*|corrupt\p{L}*|crash\p{L}*|timeouts?|5\d\d|complain\p{L}*|ignor\p{L}*|bypass\p{L}*|disabl\p{L}*)(?![\p{L}])/iu;
-const CLAUSE_OPENER = /(?:^|[,;:(—–]|\s-|(?<![\p{L}])(?:and|but|then|so|when|after|once|while|until|if|that|which|who|meanwhile|later))\s*$|(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:utc|z))?\s*$/iu;
+const STRONG_CAUSE =
+  /(?<![\p{L}])(?:caus(?:e|ed|es|ing)|broke|breaks|break|broken|took down|brought down|introduc(?:e|ed|es|ing)|responsible for|to blame)(?![\p{L}])/iu;
+const WEAK_CAUSE =
+  /(?<![\p{L}])(?:led to|leads? to|leading to|result(?:ed|s|ing)? in|meant|meaning|so|therefore|hence|trigger(?:ed|s|ing)?|allow(?:ed|ing)?|let)(?![\p{L}])/iu;
+const BAD_OUTCOME =
+  /(?<![\p{L}])(?:outages?|incidents?|fail\p{L}*|errors?|regress\p{L}*|degrad\p{L}*|bugs?|broke\p{L}*|down(?:time)?|hallucinat\p{L}*|leak\p{L}*|wrong|incorrect|bad|skip\p{L}*|miss\p{L}*|without|unreviewed|untested|delay\p{L}*|loss|lost|drop\p{L}*|spikes?|breach\p{L}*|corrupt\p{L}*|crash\p{L}*|timeouts?|5\d\d|complain\p{L}*|ignor\p{L}*|bypass\p{L}*|disabl\p{L}*)(?![\p{L}])/iu;
+const CLAUSE_OPENER =
+  /(?:^|[,;:(—–]|\s-|(?<![\p{L}])(?:and|but|then|so|when|after|once|while|until|if|that|which|who|meanwhile|later))\s*$|(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:utc|z))?\s*$/iu;
 const CAUSE_SUBORDINATOR = /(?<![\p{L}])(?:because(?:\s+of)?|due to|owing to|as a result of)\s*$/iu;
 const PASSIVE_CAUSE = /(?<![\p{L}])(?:caused|triggered|introduced|broken|started)\s+by\s*$/iu;
 
@@ -130,8 +135,7 @@ export function mentionsHumanError(text: string): boolean {
 type Finder = (text: string, names: string[]) => Array<{ rule: BlamelessRule; start: number; end: number }>;
 
 function regexFinder(rule: BlamelessRule, pattern: string): Finder {
-  return (text) =>
-    [...text.matchAll(new RegExp(pattern, "giu"))].map((m) => ({ rule, start: m.index, end: m.index + m[0].length }));
+  return (text) => [...text.matchAll(new RegExp(pattern, "giu"))].map((m) => ({ rule, start: m.index, end: m.index + m[0].length }));
 }
 
 const findHumanError: Finder = (text) =>
@@ -172,8 +176,7 @@ const findPersonCaused: Finder = (text, names) => {
       const before = sentence.text.slice(0, m.index);
       const after = sentence.text.slice(m.index + m[0].length);
       const asSubject =
-        CLAUSE_OPENER.test(before) &&
-        (STRONG_CAUSE.test(after) || (WEAK_CAUSE.test(after) && BAD_OUTCOME.test(sentence.text)));
+        CLAUSE_OPENER.test(before) && (STRONG_CAUSE.test(after) || (WEAK_CAUSE.test(after) && BAD_OUTCOME.test(sentence.text)));
       if (asSubject || CAUSE_SUBORDINATOR.test(before) || PASSIVE_CAUSE.test(before)) {
         const start = sentence.start + m.index;
         hits.push({ rule: "person_caused", start, end: start + m[0].length });
@@ -206,9 +209,7 @@ const FINDERS: readonly Finder[] = [
 export function findBlamelessHints(text: string, options: BlamelessOptions = {}): BlamelessHint[] {
   if (!text.trim()) return [];
   const names = nameVariants(options.participantNames ?? []);
-  const found = FINDERS.flatMap((find) => find(text, names)).sort(
-    (a, b) => a.start - b.start || b.end - a.end,
-  );
+  const found = FINDERS.flatMap((find) => find(text, names)).sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: typeof found = [];
   for (const hit of found) {
     if (kept.some((k) => hit.start >= k.start && hit.end <= k.end)) continue;

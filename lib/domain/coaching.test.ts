@@ -22,7 +22,8 @@ describe("5 Whys coaching", () => {
 });
 
 describe("blameless rewrites", () => {
-  const rewrite = (text: string, names: string[] = []) => rewriteSentence(text, findBlamelessHints(text, { participantNames: names })[0]).rewrite;
+  const rewrite = (text: string, names: string[] = []) =>
+    rewriteSentence(text, findBlamelessHints(text, { participantNames: names })[0]).rewrite;
 
   it.each([
     ["The outage was caused by human error.", [], "The outage was caused by a gap in the process."],
@@ -37,7 +38,10 @@ describe("blameless rewrites", () => {
   it("rewrites only the sentence that holds the hint", () => {
     const text = "Alerts fired on time. Sam should have rolled back sooner.";
     const hint = findBlamelessHints(text)[0];
-    expect(rewriteSentence(text, hint)).toEqual({ original: "Sam should have rolled back sooner.", rewrite: "Sam was not prompted to have rolled back sooner." });
+    expect(rewriteSentence(text, hint)).toEqual({
+      original: "Sam should have rolled back sooner.",
+      rewrite: "Sam was not prompted to have rolled back sooner.",
+    });
     expect(rewrite("We should have paged the vendor.")).toBe("We were not prompted to have paged the vendor.");
   });
 });

@@ -6,14 +6,29 @@ import { splitSentences } from "./text";
 
 export type WhyCoaching = { message: string; question: string };
 
-const PERSON_RULES = new Set(["human_error", "failed_to", "forgot_to", "mistake_by", "person_caused", "didnt_bother", "judgement", "should_have", "fault", "blame"]);
-const ROLE_OR_PRONOUN = /\b(?:the\s+)?(?:on[- ]?call(?:\s+engineer)?|engineer|developer|operator|reviewer|author|analyst|admin|tester|he|she|they|someone|somebody|nobody|no one)\s*[.!]?\s*$/i;
+const PERSON_RULES = new Set([
+  "human_error",
+  "failed_to",
+  "forgot_to",
+  "mistake_by",
+  "person_caused",
+  "didnt_bother",
+  "judgement",
+  "should_have",
+  "fault",
+  "blame",
+]);
+const ROLE_OR_PRONOUN =
+  /\b(?:the\s+)?(?:on[- ]?call(?:\s+engineer)?|engineer|developer|operator|reviewer|author|analyst|admin|tester|he|she|they|someone|somebody|nobody|no one)\s*[.!]?\s*$/i;
 
 const QUESTIONS: readonly [RegExp, string][] = [
   [/\bforg[eo]t|\bmissed\b|\boverlook/i, "What reminder, checklist step or automation would have made this impossible to forget?"],
   [/\b(?:review|check|test|eval|verify|validat)\w*/i, "Why did the process let this change ship without that check running automatically?"],
   [/\b(?:deploy|ship|push|merge|release|roll)\w*/i, "What in the release path allowed this change to reach production without a gate?"],
-  [/\b(?:alert|page|monitor|notice)\w*/i, "What would have made this signal reach the right person sooner without relying on someone spotting it?"],
+  [
+    /\b(?:alert|page|monitor|notice)\w*/i,
+    "What would have made this signal reach the right person sooner without relying on someone spotting it?",
+  ],
 ];
 const DEFAULT_QUESTION = "What in the system, process or tooling made this the reasonable thing to do at the time?";
 
@@ -25,7 +40,19 @@ export function coachWhy(text: string, participantNames: readonly string[] = [])
   const trimmed = text.trim();
   if (!trimmed) return null;
   const hints = findBlamelessHints(trimmed, { participantNames }).filter((h) => PERSON_RULES.has(h.rule));
-  const endsInPerson = ROLE_OR_PRONOUN.test(trimmed) || participantNames.some((n) => n.trim().length > 1 && new RegExp(`\\b${n.trim().split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*[.!]?\\s*$`, "iu").test(trimmed));
+  const endsInPerson =
+    ROLE_OR_PRONOUN.test(trimmed) ||
+    participantNames.some(
+      (n) =>
+        n.trim().length > 1 &&
+        new RegExp(
+          `\\b${n
+            .trim()
+            .split(/\s+/)[0]
+            .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*[.!]?\\s*$`,
+          "iu",
+        ).test(trimmed),
+    );
   if (!mentionsHumanError(trimmed) && hints.length === 0 && !endsInPerson) return null;
   const question = QUESTIONS.find(([pattern]) => pattern.test(trimmed))?.[1] ?? DEFAULT_QUESTION;
   return {
@@ -63,6 +90,9 @@ export function rewriteSentence(text: string, hint: BlamelessHint): { original: 
   }
   let replacement = hint.rule === "judgement" ? "" : (REPLACEMENTS[hint.rule] ?? hint.phrase);
   if (hint.rule === "should_have" && /\b(?:we|they|you)\s*$/i.test(before)) replacement = "were not prompted to have";
-  const joined = `${before}${replacement}${after}`.replace(/\s{2,}/g, " ").replace(/\s+([.,;!?])/g, "$1").trim();
+  const joined = `${before}${replacement}${after}`
+    .replace(/\s{2,}/g, " ")
+    .replace(/\s+([.,;!?])/g, "$1")
+    .trim();
   return { original: sentence.text.trim(), rewrite: capitalise(joined) };
 }

@@ -15,7 +15,15 @@ const emptySnapshot = (severity: PostmortemSnapshot["severity"]): PostmortemSnap
     meetingDate: null,
     facilitatorName: null,
     participants: [],
-    metrics: { usersAffected: null, requestsAffected: null, revenueImpactMinor: null, revenueCurrency: "GBP", slaBreached: "UNKNOWN", overrides: {}, notApplicable: {} },
+    metrics: {
+      usersAffected: null,
+      requestsAffected: null,
+      revenueImpactMinor: null,
+      revenueCurrency: "GBP",
+      slaBreached: "UNKNOWN",
+      overrides: {},
+      notApplicable: {},
+    },
     timeline: fresh.timeline,
     problemStatement: "",
     whys: fresh.whys,
@@ -23,10 +31,25 @@ const emptySnapshot = (severity: PostmortemSnapshot["severity"]): PostmortemSnap
     rootCauseCategory: null,
     factors: fresh.factors,
     aiCauses: [],
-    aiContext: { provider: "", model: "", promptVersion: "", guardrails: "", dataSnapshot: "", evalScoreBefore: null, evalScoreAfter: null },
+    aiContext: {
+      provider: "",
+      model: "",
+      promptVersion: "",
+      guardrails: "",
+      dataSnapshot: "",
+      evalScoreBefore: null,
+      evalScoreAfter: null,
+    },
     impact: {
-      customerLevel: null, customerDetail: "", revenueDetail: "", reputationalLevel: null, reputationalDetail: "",
-      dataSecurityLevel: null, dataSecurityDetail: "", complianceLevel: null, complianceDetail: "",
+      customerLevel: null,
+      customerDetail: "",
+      revenueDetail: "",
+      reputationalLevel: null,
+      reputationalDetail: "",
+      dataSecurityLevel: null,
+      dataSecurityDetail: "",
+      complianceLevel: null,
+      complianceDetail: "",
     },
     actions: fresh.actions,
     lessons: { wentWell: "", couldImprove: "", doDifferently: "" },
@@ -36,8 +59,16 @@ const emptySnapshot = (severity: PostmortemSnapshot["severity"]): PostmortemSnap
 };
 
 const action = (over: Partial<SnapshotAction>): SnapshotAction => ({
-  number: 3, horizon: "SHORT_TERM", action: "Add eval gate", ownerId: null, ownerName: null,
-  deadline: null, status: "OPEN", wontDoReason: "", ticket: "", ...over,
+  number: 3,
+  horizon: "SHORT_TERM",
+  action: "Add eval gate",
+  ownerId: null,
+  ownerName: null,
+  deadline: null,
+  status: "OPEN",
+  wontDoReason: "",
+  ticket: "",
+  ...over,
 });
 
 describe("countSentences", () => {
@@ -165,7 +196,10 @@ describe("checkPublish", () => {
 
   it("names the action that has no owner or deadline", () => {
     const s = completeSnapshot();
-    s.actions = [action({ number: 3, action: "Add eval gate" }), action({ number: 4, action: "", ownerName: "Sam", deadline: "2026-12-01" })];
+    s.actions = [
+      action({ number: 3, action: "Add eval gate" }),
+      action({ number: 4, action: "", ownerName: "Sam", deadline: "2026-12-01" }),
+    ];
     expect(messages(checkPublish(s).problems)).toEqual([
       'actions: Action 3 "Add eval gate" has no owner',
       'actions: Action 3 "Add eval gate" has no deadline',
@@ -237,9 +271,7 @@ describe("checkPublish", () => {
 
   it("hints when the summary runs past three sentences", () => {
     const s = { ...completeSnapshot(), summary: "One. Two. Three. Four." };
-    expect(checkPublish(s).warnings).toEqual([
-      { section: "summary", message: "The summary has 4 sentences; the template asks for 2-3" },
-    ]);
+    expect(checkPublish(s).warnings).toEqual([{ section: "summary", message: "The summary has 4 sentences; the template asks for 2-3" }]);
   });
 
   it("warns about out-of-order milestones and flags the broken metric", () => {

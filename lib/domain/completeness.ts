@@ -61,11 +61,7 @@ function metrics(s: PostmortemSnapshot): SectionStatus {
   const { metrics: list } = computeMetrics(s.timeline, s.metrics);
   const missing = list
     .filter((m) => m.source === "missing")
-    .map(
-      (m) =>
-        m.problem ??
-        `${m.label} is missing: tag both milestones with times in the timeline, enter it, or mark it not applicable`,
-    );
+    .map((m) => m.problem ?? `${m.label} is missing: tag both milestones with times in the timeline, enter it, or mark it not applicable`);
   if (s.metrics.slaBreached === "UNKNOWN") missing.push("Say whether the SLA was breached");
   const hasContent =
     list.some((m) => m.source !== "missing") ||
@@ -190,8 +186,7 @@ function actionProblems(actions: readonly SnapshotAction[]): string[] {
   return problems;
 }
 
-export const HUMAN_ERROR_PROBLEM =
-  "The 5 Whys stop at human error; keep asking why until you reach a systemic cause";
+export const HUMAN_ERROR_PROBLEM = "The 5 Whys stop at human error; keep asking why until you reach a systemic cause";
 
 /** The last answered why, or the root cause, blames human error (negations like "not human error" are fine). */
 export function whysStopAtHumanError(whys: readonly string[], rootCause: string): boolean {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACTION_HORIZONS,
-  isActionOverdue,
-  proposeDeadline,
-  reviewClock,
-  reviewDueAt,
-  type ReviewClockInput,
-} from "./deadlines";
+import { ACTION_HORIZONS, isActionOverdue, proposeDeadline, reviewClock, reviewDueAt, type ReviewClockInput } from "./deadlines";
 
 const incidentDate = new Date("2026-11-20T09:00:00Z");
 const resolvedAt = new Date("2026-11-20T16:00:00Z");
@@ -29,9 +22,7 @@ describe("reviewDueAt", () => {
   });
 
   it("falls back to the incident date without a RESOLVED time", () => {
-    expect(reviewDueAt({ ...base, timeline: [{ milestone: "RESOLVED", occurredAt: null }] })).toEqual(
-      new Date("2026-11-22T09:00:00Z"),
-    );
+    expect(reviewDueAt({ ...base, timeline: [{ milestone: "RESOLVED", occurredAt: null }] })).toEqual(new Date("2026-11-22T09:00:00Z"));
   });
 
   it("has no deadline for Low severity", () => {

@@ -3,8 +3,15 @@ import { actionsToCsv, csvCell, toJson, toMarkdown, type CsvAction } from "./exp
 import { completeSnapshot } from "./test-fixtures";
 
 const csvAction = (over: Partial<CsvAction>): CsvAction => ({
-  number: 1, horizon: "IMMEDIATE", action: "Add eval gate", ownerName: "Sam Lee", deadline: "2026-11-28",
-  status: "OPEN", wontDoReason: "", ticket: "", ...over,
+  number: 1,
+  horizon: "IMMEDIATE",
+  action: "Add eval gate",
+  ownerName: "Sam Lee",
+  deadline: "2026-11-28",
+  status: "OPEN",
+  wontDoReason: "",
+  ticket: "",
+  ...over,
 });
 
 describe("toMarkdown", () => {
@@ -68,7 +75,9 @@ describe("toMarkdown", () => {
     expect(md).toContain("| 1 | Technical | Prompt includes are resolved silently |");
     expect(md).not.toContain("| Process |");
     expect(md).toContain("| 7 | Add eval gate (AI-101) | Sam Lee | 2026-11-28 | Open |");
-    expect(md).toContain("| 8 | Fail the build on missing prompt includes | Priya Shah | 2027-02-19 | Won't do: Superseded by the eval gate |");
+    expect(md).toContain(
+      "| 8 | Fail the build on missing prompt includes | Priya Shah | 2027-02-19 | Won't do: Superseded by the eval gate |",
+    );
     expect(md.slice(md.indexOf("## Corrective Actions"))).not.toMatch(/^\| [1-6] \|/m);
     expect(md).toContain("### Short-Term (Within 1 Month)\n\n_Not recorded._");
   });
@@ -111,9 +120,21 @@ describe("toJson", () => {
 
   it("keeps the template's section order in its keys", () => {
     expect(Object.keys(json)).toEqual([
-      "format", "incident", "severity", "summary", "keyMetrics", "timeline", "rootCauseAnalysis",
-      "contributingFactors", "aiSpecificRootCauses", "aiContext", "impactAssessment", "correctiveActions",
-      "lessonsLearned", "customerFacing", "externalSummary",
+      "format",
+      "incident",
+      "severity",
+      "summary",
+      "keyMetrics",
+      "timeline",
+      "rootCauseAnalysis",
+      "contributingFactors",
+      "aiSpecificRootCauses",
+      "aiContext",
+      "impactAssessment",
+      "correctiveActions",
+      "lessonsLearned",
+      "customerFacing",
+      "externalSummary",
     ]);
   });
 });
@@ -138,7 +159,7 @@ describe("actionsToCsv", () => {
   });
 
   it("neutralises spreadsheet formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -50,13 +50,17 @@ function facts(s: PublicSummary): [string, string][] {
 /** For a status page that takes Markdown. */
 export function publicSummaryMarkdown(s: PublicSummary): string {
   const parts = trimmed(s);
-  return [
-    `# ${s.title.trim()}`,
-    "",
-    ...facts(s).map(([k, v]) => `- **${k}:** ${v}`),
-    "",
-    ...EXTERNAL_PARTS.flatMap((p) => [`## ${p.label}`, "", parts[p.key], ""]),
-  ].join("\n").trimEnd() + "\n";
+  return (
+    [
+      `# ${s.title.trim()}`,
+      "",
+      ...facts(s).map(([k, v]) => `- **${k}:** ${v}`),
+      "",
+      ...EXTERNAL_PARTS.flatMap((p) => [`## ${p.label}`, "", parts[p.key], ""]),
+    ]
+      .join("\n")
+      .trimEnd() + "\n"
+  );
 }
 
 export function escapeHtml(text: string): string {
@@ -73,9 +77,13 @@ const paragraphs = (text: string) =>
 /** For a status page that takes HTML: plain elements, every value escaped, no styles or scripts. */
 export function publicSummaryHtml(s: PublicSummary): string {
   const parts = trimmed(s);
-  return [
-    `<h1>${escapeHtml(s.title.trim())}</h1>`,
-    `<ul>${facts(s).map(([k, v]) => `<li><strong>${escapeHtml(k)}:</strong> ${escapeHtml(v)}</li>`).join("")}</ul>`,
-    ...EXTERNAL_PARTS.map((p) => `<h2>${escapeHtml(p.label)}</h2>\n${paragraphs(parts[p.key])}`),
-  ].join("\n") + "\n";
+  return (
+    [
+      `<h1>${escapeHtml(s.title.trim())}</h1>`,
+      `<ul>${facts(s)
+        .map(([k, v]) => `<li><strong>${escapeHtml(k)}:</strong> ${escapeHtml(v)}</li>`)
+        .join("")}</ul>`,
+      ...EXTERNAL_PARTS.map((p) => `<h2>${escapeHtml(p.label)}</h2>\n${paragraphs(parts[p.key])}`),
+    ].join("\n") + "\n"
+  );
 }

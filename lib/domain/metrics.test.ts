@@ -18,8 +18,7 @@ const fullTimeline: TimelineRow[] = [
   row(null, "13:00"),
 ];
 
-const byKey = (rows: TimelineRow[], inputs = {}) =>
-  Object.fromEntries(computeMetrics(rows, inputs).metrics.map((m) => [m.key, m]));
+const byKey = (rows: TimelineRow[], inputs = {}) => Object.fromEntries(computeMetrics(rows, inputs).metrics.map((m) => [m.key, m]));
 
 describe("computeMetrics", () => {
   it("derives the five metrics in whole minutes from tagged rows", () => {

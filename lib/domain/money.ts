@@ -8,9 +8,7 @@ export const MAX_MINOR = 9_223_372_036_854_775_807n;
 
 export type MoneyErrorCode = "empty" | "invalid" | "negative" | "precision" | "too_large" | "currency";
 
-export type MoneyParseResult =
-  | { ok: true; minor: bigint }
-  | { ok: false; code: MoneyErrorCode; message: string };
+export type MoneyParseResult = { ok: true; minor: bigint } | { ok: false; code: MoneyErrorCode; message: string };
 
 const SUPPORTED = new Set(Intl.supportedValuesOf("currency"));
 
@@ -50,10 +48,7 @@ export function parseMoney(input: string, currency: string = DEFAULT_CURRENCY): 
   const digits = currencyDigits(currency);
   const fraction = m[2] ?? "";
   if (fraction.length > digits) {
-    return fail(
-      "precision",
-      digits === 0 ? `${currency} amounts have no decimal places` : `Use at most ${digits} decimal places`,
-    );
+    return fail("precision", digits === 0 ? `${currency} amounts have no decimal places` : `Use at most ${digits} decimal places`);
   }
   const whole = BigInt((m[1] ?? "0").replace(/,/g, ""));
   const minor = whole * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
@@ -62,11 +57,7 @@ export function parseMoney(input: string, currency: string = DEFAULT_CURRENCY): 
 }
 
 /** "£1,234.50" from 123450 minor units of GBP; negative amounts keep their sign. */
-export function formatMoney(
-  minor: bigint | number,
-  currency: string = DEFAULT_CURRENCY,
-  locale: string = DEFAULT_LOCALE,
-): string {
+export function formatMoney(minor: bigint | number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_LOCALE): string {
   if (typeof minor === "number" && !Number.isSafeInteger(minor)) {
     throw new RangeError(`Minor units must be a safe integer, got ${minor}`);
   }

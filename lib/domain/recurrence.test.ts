@@ -2,10 +2,21 @@ import { describe, expect, it } from "vitest";
 import { isPossibleRecurrence, sameAiSystem, similarityScore, type RecurrenceCandidate } from "./recurrence";
 
 const base: RecurrenceCandidate = {
-  id: "a", incidentDate: new Date("2026-06-01T00:00:00Z"), status: "PUBLISHED", teamId: "t1",
-  aiProvider: "OpenAI", aiModel: "gpt-4o-2024-08-06", aiCauses: ["PROMPT_CHANGE", "HALLUCINATION"],
+  id: "a",
+  incidentDate: new Date("2026-06-01T00:00:00Z"),
+  status: "PUBLISHED",
+  teamId: "t1",
+  aiProvider: "OpenAI",
+  aiModel: "gpt-4o-2024-08-06",
+  aiCauses: ["PROMPT_CHANGE", "HALLUCINATION"],
 };
-const later: RecurrenceCandidate = { ...base, id: "b", incidentDate: new Date("2026-09-01T00:00:00Z"), status: "DRAFT", aiCauses: ["PROMPT_CHANGE"] };
+const later: RecurrenceCandidate = {
+  ...base,
+  id: "b",
+  incidentDate: new Date("2026-09-01T00:00:00Z"),
+  status: "DRAFT",
+  aiCauses: ["PROMPT_CHANGE"],
+};
 
 describe("recurrence", () => {
   it("needs an earlier published postmortem with a shared AI cause on the same AI system", () => {

@@ -9,9 +9,23 @@ const report: FollowUpReport = {
   reviews: { ...empty, within: 0 },
   completed: {
     total: 3,
-    items: [{ id: "a1", number: 2, action: "Add eval gate", horizon: "IMMEDIATE", deadline: "2026-12-01", completedAt: "2026-12-02", ownerName: "Sam", postmortemId: "p1", incidentKey: "INC-1" }],
+    items: [
+      {
+        id: "a1",
+        number: 2,
+        action: "Add eval gate",
+        horizon: "IMMEDIATE",
+        deadline: "2026-12-01",
+        completedAt: "2026-12-02",
+        ownerName: "Sam",
+        postmortemId: "p1",
+        incidentKey: "INC-1",
+      },
+    ],
   },
-  newlyOverdue: empty, stillOverdue: empty, repeats: empty,
+  newlyOverdue: empty,
+  stillOverdue: empty,
+  repeats: empty,
 };
 
 describe("reportToMarkdown", () => {

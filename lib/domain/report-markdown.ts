@@ -7,8 +7,15 @@ import { SEVERITY_LABELS } from "./severity-policy";
 export type ReportPostmortem = { id: string; incidentKey: string; incidentName: string; severity: Severity };
 export type ReportReview = ReportPostmortem & { heldAt: string; dueAt: string };
 export type ReportAction = {
-  id: string; number: number; action: string; horizon: ActionHorizon; deadline: string | null; completedAt: string | null;
-  ownerName: string | null; postmortemId: string; incidentKey: string;
+  id: string;
+  number: number;
+  action: string;
+  horizon: ActionHorizon;
+  deadline: string | null;
+  completedAt: string | null;
+  ownerName: string | null;
+  postmortemId: string;
+  incidentKey: string;
 };
 type Listed<T> = { total: number; items: T[] };
 
@@ -24,7 +31,11 @@ export type FollowUpReport = {
   repeats: Listed<ReportPostmortem>;
 };
 
-const esc = (text: string) => text.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\s+/g, " ").trim();
+const esc = (text: string) =>
+  text
+    .replace(/([\\`*_[\]<>|#])/g, "\\$1")
+    .replace(/\s+/g, " ")
+    .trim();
 const pm = (p: ReportPostmortem) => `${p.incidentKey} ${esc(p.incidentName)} (${SEVERITY_LABELS[p.severity]})`;
 const action = (a: ReportAction, extra: string) =>
   `${a.incidentKey} #${a.number} ${esc(a.action) || "(no text)"} (${ACTION_HORIZONS[a.horizon].label}; ${a.ownerName ? esc(a.ownerName) : "no owner"}; ${extra})`;
@@ -45,9 +56,13 @@ export function reportToMarkdown(r: FollowUpReport): string {
     `${r.period.start} to ${r.period.end}, ${scope}.`,
     "",
     ...section("New postmortems", r.created, pm, "No new postmortems."),
-    ...section(`Reviews held (${r.reviews.within} within 48 hours)`, r.reviews,
-      (v) => `${pm(v)}: held ${v.heldAt.slice(0, 16).replace("T", " ")} UTC, ${v.heldAt <= v.dueAt ? "within 48 h" : "after the 48 h deadline"}`,
-      "No reviews held."),
+    ...section(
+      `Reviews held (${r.reviews.within} within 48 hours)`,
+      r.reviews,
+      (v) =>
+        `${pm(v)}: held ${v.heldAt.slice(0, 16).replace("T", " ")} UTC, ${v.heldAt <= v.dueAt ? "within 48 h" : "after the 48 h deadline"}`,
+      "No reviews held.",
+    ),
     ...section("Actions completed", r.completed, (a) => action(a, `done ${a.completedAt ?? "—"}`), "No actions completed."),
     ...section("Newly overdue", r.newlyOverdue, (a) => action(a, `due ${a.deadline ?? "—"}`), "No action became overdue."),
     ...section("Still overdue", r.stillOverdue, (a) => action(a, `due ${a.deadline ?? "—"}`), "No action was already overdue."),

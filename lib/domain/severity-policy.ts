@@ -49,14 +49,9 @@ export const SEVERITIES: readonly SeverityInfo[] = [
   { value: "LOW", label: "Low", description: "Minor issue caught before significant user impact" },
 ];
 
-export const SEVERITY_LABELS = Object.fromEntries(SEVERITIES.map((s) => [s.value, s.label])) as Record<
-  Severity,
-  string
->;
+export const SEVERITY_LABELS = Object.fromEntries(SEVERITIES.map((s) => [s.value, s.label])) as Record<Severity, string>;
 
-export const SEVERITY_DESCRIPTIONS = Object.fromEntries(
-  SEVERITIES.map((s) => [s.value, s.description]),
-) as Record<Severity, string>;
+export const SEVERITY_DESCRIPTIONS = Object.fromEntries(SEVERITIES.map((s) => [s.value, s.description])) as Record<Severity, string>;
 
 /** Lower is more severe; for sorting lists of postmortems. */
 export function severityRank(severity: Severity): number {
@@ -82,8 +77,7 @@ export const REVIEW_POLICIES: Record<ReviewType, ReviewPolicy> = {
   FULL: {
     type: "FULL",
     label: "Full post-mortem",
-    description:
-      "Every section is required to publish, and a leadership observer is expected among the participants.",
+    description: "Every section is required to publish, and a leadership observer is expected among the participants.",
     requiredSections: SECTION_IDS,
     meetingExpected: true,
     leadershipObserverExpected: true,

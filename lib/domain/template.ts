@@ -97,10 +97,7 @@ export const AI_CAUSES: readonly AiCauseInfo[] = [
   { kind: "INFRASTRUCTURE", label: "Infrastructure", description: "compute, network, or storage failure" },
 ];
 
-export const AI_CAUSE_BY_KIND = Object.fromEntries(AI_CAUSES.map((c) => [c.kind, c])) as Record<
-  AiCauseKind,
-  AiCauseInfo
->;
+export const AI_CAUSE_BY_KIND = Object.fromEntries(AI_CAUSES.map((c) => [c.kind, c])) as Record<AiCauseKind, AiCauseInfo>;
 
 export type TemplateTimelineRow = { milestone: Milestone; event: string; actor: string; kind: EventKind };
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { orderKeyBetween, parseTimelinePaste, sortTimeline, spreadOrderKeys } from "./timeline-paste";
 
-const iso = (rows: { occurredAt: Date | null; event: string }[]) =>
-  rows.map((r) => [r.occurredAt?.toISOString() ?? null, r.event]);
+const iso = (rows: { occurredAt: Date | null; event: string }[]) => rows.map((r) => [r.occurredAt?.toISOString() ?? null, r.event]);
 
 describe("parseTimelinePaste", () => {
   it.each([

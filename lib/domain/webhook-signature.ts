@@ -12,7 +12,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** For receivers (and the tests): true when the signature matches and the timestamp is recent. */
-export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  timestamp: string,
+  body: string,
+  signature: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const ts = Number(timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, ts, body));

@@ -24,7 +24,10 @@ export async function sendNotificationEmail(notificationId: string): Promise<"se
     data: { emailedAt: new Date() },
   });
   if (claimed.count === 0) return "skipped";
-  const n = await db.notification.findUniqueOrThrow({ where: { id: notificationId }, include: { user: { select: { email: true, name: true } } } });
+  const n = await db.notification.findUniqueOrThrow({
+    where: { id: notificationId },
+    include: { user: { select: { email: true, name: true } } },
+  });
   const link = n.link ? `${appUrl}${n.link}` : appUrl;
   try {
     await mailer(smtpUrl).sendMail({
@@ -44,7 +47,9 @@ export async function sendNotificationEmail(notificationId: string): Promise<"se
 export async function strandedEmailIds(olderThan: Date): Promise<string[]> {
   if (!emailEnabled()) return [];
   const rows = await getDb().notification.findMany({
-    where: { emailWanted: true, emailedAt: null, createdAt: { lt: olderThan } }, select: { id: true }, take: 1000,
+    where: { emailWanted: true, emailedAt: null, createdAt: { lt: olderThan } },
+    select: { id: true },
+    take: 1000,
   });
   return rows.map((r) => r.id);
 }

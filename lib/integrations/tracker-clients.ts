@@ -40,7 +40,10 @@ function adf(text: string) {
   return {
     type: "doc",
     version: 1,
-    content: text.split("\n").filter((l) => l.trim()).map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })),
+    content: text
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })),
   };
 }
 
@@ -48,14 +51,18 @@ async function createJira(c: TrackerConfig, input: TicketInput): Promise<Created
   const data = (await call(`${base(c.baseUrl)}/rest/api/3/issue`, {
     method: "POST",
     headers: jiraHeaders(c),
-    body: JSON.stringify({ fields: { project: { key: c.project }, summary: input.title, issuetype: { name: "Task" }, description: adf(input.description) } }),
+    body: JSON.stringify({
+      fields: { project: { key: c.project }, summary: input.title, issuetype: { name: "Task" }, description: adf(input.description) },
+    }),
   })) as { key?: string };
   if (!data.key) throw new TrackerError("Jira did not return an issue key.");
   return { key: data.key, url: `${base(c.baseUrl)}/browse/${data.key}`, status: null };
 }
 
 async function jiraStatus(c: TrackerConfig, key: string): Promise<string | null> {
-  const data = (await call(`${base(c.baseUrl)}/rest/api/3/issue/${encodeURIComponent(key)}?fields=status`, { headers: jiraHeaders(c) })) as {
+  const data = (await call(`${base(c.baseUrl)}/rest/api/3/issue/${encodeURIComponent(key)}?fields=status`, {
+    headers: jiraHeaders(c),
+  })) as {
     fields?: { status?: { name?: string } };
   };
   return data.fields?.status?.name ?? null;
@@ -78,7 +85,8 @@ const LINEAR_STATUS = `query Issue($id: String!) { issue(id: $id) { identifier s
 
 async function createLinear(c: TrackerConfig, input: TicketInput): Promise<CreatedTicket> {
   const data = await linear(c, LINEAR_CREATE, { input: { teamId: c.project, title: input.title, description: input.description } });
-  const result = data.issueCreate as { success?: boolean; issue?: { identifier: string; url: string; state?: { name: string } } } | undefined;
+  const result = data.issueCreate as
+    { success?: boolean; issue?: { identifier: string; url: string; state?: { name: string } } } | undefined;
   if (!result?.success || !result.issue) throw new TrackerError("Linear did not create the issue.");
   return { key: result.issue.identifier, url: result.issue.url, status: result.issue.state?.name ?? null };
 }

@@ -27,13 +27,18 @@ const body = (req: IncomingMessage) =>
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
-    const json = (status: number, value: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
+    const json = (status: number, value: unknown) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
     const data = (await body(req)) as never;
     if (req.url?.startsWith("/jira/")) {
-      if (req.headers.authorization !== `Basic ${Buffer.from("bot@example.com:jira-token").toString("base64")}`) return json(401, { errorMessages: ["auth"] });
+      if (req.headers.authorization !== `Basic ${Buffer.from("bot@example.com:jira-token").toString("base64")}`)
+        return json(401, { errorMessages: ["auth"] });
       if (req.method === "POST" && req.url === "/jira/rest/api/3/issue") {
-        const fields = (data as { fields: { project: { key: string }; summary: string; issuetype: { name: string }; description: { type: string } } }).fields;
-        if (fields.project.key !== "OPS" || fields.issuetype.name !== "Task" || fields.description.type !== "doc") return json(400, { errors: { fields: "bad" } });
+        const fields = (
+          data as { fields: { project: { key: string }; summary: string; issuetype: { name: string }; description: { type: string } } }
+        ).fields;
+        if (fields.project.key !== "OPS" || fields.issuetype.name !== "Task" || fields.description.type !== "doc")
+          return json(400, { errors: { fields: "bad" } });
         const key = `OPS-${jira.length + 1}`;
         jira.push({ key, summary: fields.summary, status: "To Do" });
         return json(201, { id: String(10000 + jira.length), key, self: `${base}/jira/rest/api/3/issue/${key}` });
@@ -50,7 +55,14 @@ beforeAll(async () => {
         if (input.teamId !== "team-uuid") return json(200, { errors: [{ message: "Team not found" }] });
         const key = `ENG-${linear.length + 1}`;
         linear.push({ key, summary: input.title, status: "Backlog" });
-        return json(200, { data: { issueCreate: { success: true, issue: { id: `uuid-${key}`, identifier: key, url: `https://linear.app/acme/issue/${key}`, state: { name: "Backlog" } } } } });
+        return json(200, {
+          data: {
+            issueCreate: {
+              success: true,
+              issue: { id: `uuid-${key}`, identifier: key, url: `https://linear.app/acme/issue/${key}`, state: { name: "Backlog" } },
+            },
+          },
+        });
       }
       const issue = linear.find((i) => i.key === (variables as { id: string }).id);
       return json(200, { data: { issue: issue ? { identifier: issue.key, state: { name: issue.status } } : null } });
@@ -74,17 +86,43 @@ async function actionOn(postmortemId: string, number: number, text: string) {
 
 describe("tickets in Jira and Linear", () => {
   it("creates the issues in the documented shapes, stores key and link, and pulls their status back", async () => {
-    await expect(saveTrackerConnection(facilitator, { kind: "JIRA", baseUrl: `${base}/jira`, email: "bot@example.com", token: "jira-token", project: "OPS" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await saveTrackerConnection(admin, { kind: "JIRA", baseUrl: `${base}/jira/`, email: "bot@example.com", token: "jira-token", project: "OPS" });
-    await saveTrackerConnection(admin, { kind: "LINEAR", baseUrl: `${base}/linear/graphql`, email: "", token: "lin_api_token", project: "team-uuid" });
+    await expect(
+      saveTrackerConnection(facilitator, {
+        kind: "JIRA",
+        baseUrl: `${base}/jira`,
+        email: "bot@example.com",
+        token: "jira-token",
+        project: "OPS",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await saveTrackerConnection(admin, {
+      kind: "JIRA",
+      baseUrl: `${base}/jira/`,
+      email: "bot@example.com",
+      token: "jira-token",
+      project: "OPS",
+    });
+    await saveTrackerConnection(admin, {
+      kind: "LINEAR",
+      baseUrl: `${base}/linear/graphql`,
+      email: "",
+      token: "lin_api_token",
+      project: "team-uuid",
+    });
     expect(await configuredTrackers()).toEqual(["JIRA", "LINEAR"]);
 
     const { id } = await createTestPostmortem(facilitator);
     const first = await actionOn(id, 1, "Pin the model version");
     const second = await actionOn(id, 2, "Nightly policy evals");
     await expect(createTrackerTicket(viewer, { actionId: first.id, kind: "JIRA" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await createTrackerTicket(facilitator, { actionId: first.id, kind: "JIRA" })).toEqual({ key: "OPS-1", url: `${base}/jira/browse/OPS-1` });
-    expect(await createTrackerTicket(facilitator, { actionId: second.id, kind: "LINEAR" })).toEqual({ key: "ENG-1", url: "https://linear.app/acme/issue/ENG-1" });
+    expect(await createTrackerTicket(facilitator, { actionId: first.id, kind: "JIRA" })).toEqual({
+      key: "OPS-1",
+      url: `${base}/jira/browse/OPS-1`,
+    });
+    expect(await createTrackerTicket(facilitator, { actionId: second.id, kind: "LINEAR" })).toEqual({
+      key: "ENG-1",
+      url: "https://linear.app/acme/issue/ENG-1",
+    });
     // Asking again keeps the ticket it has.
     await createTrackerTicket(facilitator, { actionId: first.id, kind: "JIRA" });
     expect(jira.map((i) => i.summary)).toEqual(["Pin the model version"]);
@@ -101,11 +139,18 @@ describe("tickets in Jira and Linear", () => {
   });
 
   it("reports a tracker's refusal as a message and stores nothing", async () => {
-    await saveTrackerConnection(admin, { kind: "LINEAR", baseUrl: `${base}/linear/graphql`, email: "", token: "wrong", project: "team-uuid" });
+    await saveTrackerConnection(admin, {
+      kind: "LINEAR",
+      baseUrl: `${base}/linear/graphql`,
+      email: "",
+      token: "wrong",
+      project: "team-uuid",
+    });
     const { id } = await createTestPostmortem(facilitator);
     const action = await actionOn(id, 1, "Add a runbook");
     await expect(createTrackerTicket(facilitator, { actionId: action.id, kind: "LINEAR" })).rejects.toMatchObject({
-      code: "VALIDATION", message: "Linear: Authentication required",
+      code: "VALIDATION",
+      message: "Linear: Authentication required",
     });
     expect((await getDb().correctiveAction.findUniqueOrThrow({ where: { id: action.id } })).trackerKey).toBeNull();
   });

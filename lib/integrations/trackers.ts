@@ -39,7 +39,10 @@ export async function createTrackerTicket(actor: Actor, input: { actionId: strin
   });
   if (!row) throw new AppError("NOT_FOUND");
   const access = await authorize(db, actor, row.postmortemId, "view");
-  const mayTrack = actor.role === "ADMIN" || access.facilitatorId === actor.id || row.ownerId === actor.id ||
+  const mayTrack =
+    actor.role === "ADMIN" ||
+    access.facilitatorId === actor.id ||
+    row.ownerId === actor.id ||
     access.participants.some((p) => p.userId === actor.id && (p.role === "FACILITATOR" || p.role === "ATTENDEE"));
   if (!mayTrack || actor.role === "VIEWER") throw new AppError("FORBIDDEN");
   if (row.trackerKey) return { key: row.trackerKey, url: row.trackerUrl ?? "" };
@@ -61,10 +64,23 @@ export async function createTrackerTicket(actor: Actor, input: { actionId: strin
   await db.$transaction(async (tx) => {
     await tx.correctiveAction.update({
       where: { id: row.id },
-      data: { trackerKind: input.kind, trackerKey: ticket.key, trackerUrl: ticket.url, trackerStatus: ticket.status, trackerSyncedAt: new Date(), ticket: row.ticket.trim() ? row.ticket : ticket.key },
+      data: {
+        trackerKind: input.kind,
+        trackerKey: ticket.key,
+        trackerUrl: ticket.url,
+        trackerStatus: ticket.status,
+        trackerSyncedAt: new Date(),
+        ticket: row.ticket.trim() ? row.ticket : ticket.key,
+      },
     });
     await appendDocEvents(tx, row.postmortemId, actor.id, [
-      { entity: "action", entityId: row.id, field: "trackerKey", before: null, after: { kind: input.kind, key: ticket.key, url: ticket.url } },
+      {
+        entity: "action",
+        entityId: row.id,
+        field: "trackerKey",
+        before: null,
+        after: { kind: input.kind, key: ticket.key, url: ticket.url },
+      },
     ]);
   });
   return { key: ticket.key, url: ticket.url };
@@ -97,12 +113,21 @@ export type TrackerConnectionDto = { kind: TrackerKind; baseUrl: string; email: 
 /** For the admin page: where each tracker points; the token is never sent back to the browser. */
 export async function listTrackerConnections(actor: Actor): Promise<TrackerConnectionDto[]> {
   if (!canOrg(actor, "manageUsers")) throw new AppError("FORBIDDEN");
-  return getDb().trackerConnection.findMany({ select: { kind: true, baseUrl: true, email: true, project: true }, orderBy: { kind: "asc" } });
+  return getDb().trackerConnection.findMany({
+    select: { kind: true, baseUrl: true, email: true, project: true },
+    orderBy: { kind: "asc" },
+  });
 }
 
 export type ActionTicketDto = {
-  id: string; number: number; action: string; trackerKind: TrackerKind | null; trackerKey: string | null; trackerUrl: string | null;
-  trackerStatus: string | null; trackerSyncedAt: string | null;
+  id: string;
+  number: number;
+  action: string;
+  trackerKind: TrackerKind | null;
+  trackerKey: string | null;
+  trackerUrl: string | null;
+  trackerStatus: string | null;
+  trackerSyncedAt: string | null;
 };
 
 /** The postmortem's actions with their tracker tickets, for whoever may read the postmortem. */
@@ -110,8 +135,18 @@ export async function listActionTickets(actor: Actor, postmortemId: string): Pro
   const db = getDb();
   await authorize(db, actor, postmortemId, "view");
   const rows = await db.correctiveAction.findMany({
-    where: { postmortemId, deletedAt: null, action: { not: "" } }, orderBy: { number: "asc" },
-    select: { id: true, number: true, action: true, trackerKind: true, trackerKey: true, trackerUrl: true, trackerStatus: true, trackerSyncedAt: true },
+    where: { postmortemId, deletedAt: null, action: { not: "" } },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      action: true,
+      trackerKind: true,
+      trackerKey: true,
+      trackerUrl: true,
+      trackerStatus: true,
+      trackerSyncedAt: true,
+    },
   });
   return rows.map((r) => ({ ...r, trackerSyncedAt: r.trackerSyncedAt?.toISOString() ?? null }));
 }

@@ -34,7 +34,10 @@ const readBody = (req: IncomingMessage) =>
     req.on("end", () => resolve(body));
   });
 
-const listen = (server: Server) => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`)));
+const listen = (server: Server) =>
+  new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`)),
+  );
 
 async function write(postmortemId: string, actor: SessionUser, changes: DocChange[]) {
   await getDb().$transaction((tx) => appendDocEvents(tx, postmortemId, actor.id, changes));
@@ -64,7 +67,10 @@ beforeAll(async () => {
   teamId = team.id;
   ({ secret } = await createWebhook(admin, { teamId, url: okUrl, format: "JSON" }));
   await createWebhook(admin, { teamId, url: failUrl, format: "SLACK" });
-  runner = await startTestRunner(getPool(), { pollingIntervalSeconds: 1, queueOverrides: { [QUEUES.webhook]: { retryDelay: 1, retryBackoff: false } } });
+  runner = await startTestRunner(getPool(), {
+    pollingIntervalSeconds: 1,
+    queueOverrides: { [QUEUES.webhook]: { retryDelay: 1, retryBackoff: false } },
+  });
 });
 
 afterAll(async () => {
@@ -97,7 +103,13 @@ describe("notifications from the DocEvent log", () => {
     const db = getDb();
     await db.postmortem.update({
       where: { id },
-      data: { teamId, summary: "Refund answers were wrong.", rootCause: "No eval gate.", lessonsWentWell: "Quick rollback.", status: "PUBLISHED" },
+      data: {
+        teamId,
+        summary: "Refund answers were wrong.",
+        rootCause: "No eval gate.",
+        lessonsWentWell: "Quick rollback.",
+        status: "PUBLISHED",
+      },
     });
     await db.distributionEntry.create({ data: { postmortemId: id, userId: listed.id } });
     await write(id, facilitator, [{ entity: "postmortem", entityId: id, field: "status", before: "IN_REVIEW", after: "PUBLISHED" }]);
@@ -114,7 +126,11 @@ describe("notifications from the DocEvent log", () => {
     expect(payload).toMatchObject({ event: "postmortem.published", summary: "Refund answers were wrong.", rootCause: "No eval gate." });
 
     await expect
-      .poll(async () => (await db.webhookDelivery.findMany({ where: { webhook: { teamId } }, select: { status: true } })).map((d) => d.status).sort(), { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await db.webhookDelivery.findMany({ where: { webhook: { teamId } }, select: { status: true } })).map((d) => d.status).sort(),
+        { timeout: 30_000 },
+      )
       .toEqual(["DELIVERED", "FAILED"]);
     const failed = await db.webhookDelivery.findFirstOrThrow({ where: { webhook: { teamId, format: "SLACK" } } });
     expect(failed).toMatchObject({ attempts: MAX_WEBHOOK_ATTEMPTS, responseStatus: 503, lastError: "HTTP 503" });

@@ -21,7 +21,8 @@ const NOW = new Date("2031-03-10T08:00:00Z");
 
 beforeAll(async () => {
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"],
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
     onData(stream, session, callback) {
       let text = "";
       stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
@@ -42,14 +43,34 @@ beforeAll(async () => {
   const db = getDb();
   // The review was held, so only the actions are reminded.
   await db.postmortem.update({ where: { id: postmortemId }, data: { meetingDate: new Date("2026-11-21T10:00:00Z") } });
-  for (const [name, day, number] of [["soon", "2031-03-13", 1], ["today", "2031-03-10", 2], ["overdue", "2031-03-08", 3], ["later", "2031-03-12", 4]] as const) {
+  for (const [name, day, number] of [
+    ["soon", "2031-03-13", 1],
+    ["today", "2031-03-10", 2],
+    ["overdue", "2031-03-08", 3],
+    ["later", "2031-03-12", 4],
+  ] as const) {
     const a = await db.correctiveAction.create({
-      data: { postmortemId, number, horizon: "IMMEDIATE", action: `Action ${name}`, ownerId: owner.id, deadline: new Date(`${day}T00:00:00Z`) },
+      data: {
+        postmortemId,
+        number,
+        horizon: "IMMEDIATE",
+        action: `Action ${name}`,
+        ownerId: owner.id,
+        deadline: new Date(`${day}T00:00:00Z`),
+      },
     });
     actionIds[name] = a.id;
   }
   await db.correctiveAction.create({
-    data: { postmortemId, number: 5, horizon: "IMMEDIATE", action: "Done already", ownerId: owner.id, deadline: new Date("2031-03-10T00:00:00Z"), status: "DONE" },
+    data: {
+      postmortemId,
+      number: 5,
+      horizon: "IMMEDIATE",
+      action: "Done already",
+      ownerId: owner.id,
+      deadline: new Date("2031-03-10T00:00:00Z"),
+      status: "DONE",
+    },
   });
 });
 
@@ -91,20 +112,26 @@ describe("action reminders on the job queue", () => {
     const toOwner = () => mails.filter((m) => m.to.includes(owner.email));
     await expect.poll(() => toOwner().length, { timeout: 20_000 }).toBe(3);
     expect(toOwner().every((m) => m.to.length === 1)).toBe(true);
-    expect(toOwner().map((m) => m.text).join("\n")).toContain(`https://postmortems.test/postmortems/${postmortemId}#actions`);
+    expect(
+      toOwner()
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain(`https://postmortems.test/postmortems/${postmortemId}#actions`);
     expect(await getDb().notification.count({ where: { userId: owner.id, emailedAt: null } })).toBe(0);
 
     // On the 16th every open action is overdue: each is reminded once, the first one for its second week.
     await runJob(runner, QUEUES.reminders, { now: new Date("2031-03-16T08:00:00Z").toISOString() });
     await runJob(runner, QUEUES.reminders, { now: new Date("2031-03-16T09:00:00Z").toISOString() });
     const overdue = (await remindersOf()).filter((r) => r.kind === "action_overdue");
-    expect(overdue.map((r) => r.dedupeKey).sort()).toEqual([
-      `action_overdue:${actionIds.later}:2031-03-12:0`,
-      `action_overdue:${actionIds.overdue}:2031-03-08:0`,
-      `action_overdue:${actionIds.overdue}:2031-03-08:1`,
-      `action_overdue:${actionIds.soon}:2031-03-13:0`,
-      `action_overdue:${actionIds.today}:2031-03-10:0`,
-    ].sort());
+    expect(overdue.map((r) => r.dedupeKey).sort()).toEqual(
+      [
+        `action_overdue:${actionIds.later}:2031-03-12:0`,
+        `action_overdue:${actionIds.overdue}:2031-03-08:0`,
+        `action_overdue:${actionIds.overdue}:2031-03-08:1`,
+        `action_overdue:${actionIds.soon}:2031-03-13:0`,
+        `action_overdue:${actionIds.today}:2031-03-10:0`,
+      ].sort(),
+    );
     await runner.stop();
   });
 });

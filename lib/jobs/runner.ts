@@ -55,34 +55,52 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     wake(name);
   };
 
-  workers.set(QUEUES.notify, await boss.work(QUEUES.notify, work, async () => {
-    const result = await processDocEventLog();
-    await enqueue(QUEUES.email, emailEnabled() ? result.emailIds : []);
-    await enqueue(QUEUES.webhook, result.deliveryIds);
-  }));
-  workers.set(QUEUES.reminders, await boss.work<{ now?: string }>(QUEUES.reminders, work, async ([job]) => {
-    const now = job?.data?.now ? new Date(job.data.now) : clock();
-    const result = await runReminders(now);
-    await enqueue(QUEUES.email, emailEnabled() ? result.emailIds : []);
-  }));
+  workers.set(
+    QUEUES.notify,
+    await boss.work(QUEUES.notify, work, async () => {
+      const result = await processDocEventLog();
+      await enqueue(QUEUES.email, emailEnabled() ? result.emailIds : []);
+      await enqueue(QUEUES.webhook, result.deliveryIds);
+    }),
+  );
+  workers.set(
+    QUEUES.reminders,
+    await boss.work<{ now?: string }>(QUEUES.reminders, work, async ([job]) => {
+      const now = job?.data?.now ? new Date(job.data.now) : clock();
+      const result = await runReminders(now);
+      await enqueue(QUEUES.email, emailEnabled() ? result.emailIds : []);
+    }),
+  );
   // Emails go out in batches (each one claimed first, so a retried batch skips what was already sent).
-  workers.set(QUEUES.email, await boss.work<{ id: string }>(QUEUES.email, { ...work, batchSize: 20 }, async (jobs) => {
-    const results = await Promise.allSettled(jobs.map((job) => sendNotificationEmail(job.data.id)));
-    const failed = results.find((r) => r.status === "rejected");
-    if (failed) throw failed.reason;
-  }));
-  workers.set(QUEUES.webhook, await boss.work<{ id: string }>(QUEUES.webhook, work, async ([job]) => {
-    const outcome = await attemptWebhookDelivery(job.data.id);
-    if (outcome === "retry") throw new Error(`webhook delivery ${job.data.id} failed; retrying`);
-  }));
-  workers.set(QUEUES.trackerSync, await boss.work(QUEUES.trackerSync, work, async () => {
-    await syncTrackerTickets();
-  }));
-  workers.set(QUEUES.sweep, await boss.work(QUEUES.sweep, work, async () => {
-    const olderThan = new Date(Date.now() - 2 * 60_000);
-    await enqueue(QUEUES.email, await strandedEmailIds(olderThan));
-    await enqueue(QUEUES.webhook, await strandedDeliveryIds(olderThan));
-  }));
+  workers.set(
+    QUEUES.email,
+    await boss.work<{ id: string }>(QUEUES.email, { ...work, batchSize: 20 }, async (jobs) => {
+      const results = await Promise.allSettled(jobs.map((job) => sendNotificationEmail(job.data.id)));
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+    }),
+  );
+  workers.set(
+    QUEUES.webhook,
+    await boss.work<{ id: string }>(QUEUES.webhook, work, async ([job]) => {
+      const outcome = await attemptWebhookDelivery(job.data.id);
+      if (outcome === "retry") throw new Error(`webhook delivery ${job.data.id} failed; retrying`);
+    }),
+  );
+  workers.set(
+    QUEUES.trackerSync,
+    await boss.work(QUEUES.trackerSync, work, async () => {
+      await syncTrackerTickets();
+    }),
+  );
+  workers.set(
+    QUEUES.sweep,
+    await boss.work(QUEUES.sweep, work, async () => {
+      const olderThan = new Date(Date.now() - 2 * 60_000);
+      await enqueue(QUEUES.email, await strandedEmailIds(olderThan));
+      await enqueue(QUEUES.webhook, await strandedDeliveryIds(olderThan));
+    }),
+  );
 
   if (scheduling) {
     await boss.schedule(QUEUES.notify, "* * * * *");

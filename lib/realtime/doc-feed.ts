@@ -11,7 +11,12 @@ import { parseBeat, PresenceRoom } from "@/lib/realtime/presence";
 export type FeedSubscriber = { events: (events: LiveEvent[]) => void; presence: (people: PresencePerson[]) => void };
 
 type Feed = {
-  lastSeq: number; target: number; reading: boolean; subscribers: Set<FeedSubscriber>; room: PresenceRoom; stop: () => void;
+  lastSeq: number;
+  target: number;
+  reading: boolean;
+  subscribers: Set<FeedSubscriber>;
+  room: PresenceRoom;
+  stop: () => void;
 };
 
 const SWEEP_MS = 5_000;
@@ -35,9 +40,15 @@ async function pump(postmortemId: string, feed: Feed) {
         attempt = 0;
         continue;
       }
-      if (wanted === Infinity) { feed.target = feed.lastSeq; break; }
+      if (wanted === Infinity) {
+        feed.target = feed.lastSeq;
+        break;
+      }
       // Signalled before its transaction was visible (or the transaction rolled back): look again shortly.
-      if (attempt >= RETRY_MS.length) { feed.target = feed.lastSeq; break; }
+      if (attempt >= RETRY_MS.length) {
+        feed.target = feed.lastSeq;
+        break;
+      }
       await new Promise((r) => setTimeout(r, RETRY_MS[attempt++]));
     }
   } catch (error) {
@@ -56,13 +67,20 @@ export function subscribeFeed(postmortemId: string, fromSeq: number, subscriber:
   let feed = feeds().get(postmortemId);
   if (!feed) {
     const created: Feed = {
-      lastSeq: fromSeq, target: fromSeq, reading: false, subscribers: new Set(), room: new PresenceRoom(), stop: () => {},
+      lastSeq: fromSeq,
+      target: fromSeq,
+      reading: false,
+      subscribers: new Set(),
+      room: new PresenceRoom(),
+      stop: () => {},
     };
     const announce = () => {
       const people = created.room.list();
       created.subscribers.forEach((s) => s.presence(people));
     };
-    const sweeper = setInterval(() => { if (created.room.sweep()) announce(); }, SWEEP_MS);
+    const sweeper = setInterval(() => {
+      if (created.room.sweep()) announce();
+    }, SWEEP_MS);
     sweeper.unref();
     const unsubscribe = subscribeBus(postmortemId, {
       doc: (seq) => {
@@ -96,4 +114,3 @@ export function subscribeFeed(postmortemId: string, fromSeq: number, subscriber:
     }
   };
 }
-

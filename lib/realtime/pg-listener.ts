@@ -45,8 +45,12 @@ export function startPgListener({ url, channels, onNotify, onConnected, log = ()
   async function connect() {
     if (stopped) return;
     const next = new pg.Client({ connectionString: url, keepAlive: true, application_name: "postmortems-listen" });
-    next.on("error", (error) => { if (client === next) drop(error.message); });
-    next.on("end", () => { if (client === next) drop("connection ended"); });
+    next.on("error", (error) => {
+      if (client === next) drop(error.message);
+    });
+    next.on("end", () => {
+      if (client === next) drop("connection ended");
+    });
     next.on("notification", (message) => onNotify(message.channel, message.payload ?? ""));
     client = next;
     try {
@@ -56,10 +60,15 @@ export function startPgListener({ url, channels, onNotify, onConnected, log = ()
       if (client === next) drop(error instanceof Error ? error.message : String(error));
       return;
     }
-    if (stopped) { await next.end().catch(() => {}); return; }
+    if (stopped) {
+      await next.end().catch(() => {});
+      return;
+    }
     attempt = 0;
     pingTimer = setInterval(() => {
-      next.query("SELECT 1").catch((error: Error) => { if (client === next) drop(error.message); });
+      next.query("SELECT 1").catch((error: Error) => {
+        if (client === next) drop(error.message);
+      });
     }, PING_MS);
     pingTimer.unref();
     const reconnected = everConnected;

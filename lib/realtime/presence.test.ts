@@ -4,7 +4,9 @@ import { PresenceRoom, TTL_MS, parseBeat } from "@/lib/realtime/presence";
 describe("presence room", () => {
   it("lists each open tab with its focus, keeps the focus through heartbeats, and drops a closed tab at once", () => {
     const room = new PresenceRoom();
-    expect(room.apply({ tabId: "tab-a", userId: "u1", name: "Priya", focus: { entity: "timeline", entityId: "r1", field: "event" } }, 0)).toBe(true);
+    expect(
+      room.apply({ tabId: "tab-a", userId: "u1", name: "Priya", focus: { entity: "timeline", entityId: "r1", field: "event" } }, 0),
+    ).toBe(true);
     expect(room.apply({ tabId: "tab-b", userId: "u2", name: "Sam" }, 0)).toBe(true);
     expect(room.apply({ tabId: "tab-a", userId: "u1", name: "Priya" }, 5_000)).toBe(false);
     expect(room.get("tab-a")?.focus).toEqual({ entity: "timeline", entityId: "r1", field: "event" });
@@ -22,7 +24,9 @@ describe("presence room", () => {
   });
 
   it("accepts only well-formed beats", () => {
-    expect(parseBeat({ tabId: "t", userId: "u", name: "n", focus: { entity: "why", entityId: "w1" } })).toMatchObject({ focus: { entity: "why", entityId: "w1", field: null } });
+    expect(parseBeat({ tabId: "t", userId: "u", name: "n", focus: { entity: "why", entityId: "w1" } })).toMatchObject({
+      focus: { entity: "why", entityId: "w1", field: null },
+    });
     expect(parseBeat({ tabId: 1 })).toBeNull();
     expect(parseBeat("nope")).toBeNull();
   });

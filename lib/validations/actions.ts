@@ -36,9 +36,7 @@ const rawDeadline = z.union([z.string(), z.null()], { error: "Deadline must be a
 export const deadlineSchema = rawDeadline.transform((v, ctx) => (v == null ? null : parseDeadline(v, ctx)));
 
 // In an edit, an absent deadline means "not changed" and must stay undefined.
-const deadlineChangeSchema = rawDeadline.transform((v, ctx) =>
-  v === undefined ? undefined : v === null ? null : parseDeadline(v, ctx),
-);
+const deadlineChangeSchema = rawDeadline.transform((v, ctx) => (v === undefined ? undefined : v === null ? null : parseDeadline(v, ctx)));
 
 const ownerSchema = z
   .union([idSchema, z.literal(""), z.null()], { error: "Choose an owner from the list." })
@@ -112,8 +110,13 @@ export const updateActionSchema = z
   });
 
 export type UpdateActionChanges = {
-  action: string; horizon: ActionHorizon; ownerId: string | null; deadline: string | null;
-  status: ActionStatus; wontDoReason: string; ticket: string;
+  action: string;
+  horizon: ActionHorizon;
+  ownerId: string | null;
+  deadline: string | null;
+  status: ActionStatus;
+  wontDoReason: string;
+  ticket: string;
 };
 export type UpdateActionInput = z.input<typeof updateActionSchema>;
 export type UpdateActionData = z.output<typeof updateActionSchema>;

@@ -12,20 +12,39 @@ const day = z
   .refine((v) => parseIsoDay(v) !== null)
   .optional()
   .catch(undefined);
-const id = z.string().trim().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined);
+const id = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]{1,40}$/i)
+  .optional()
+  .catch(undefined);
 
 export const REVIEW_TYPES = ["FULL", "LIGHTWEIGHT", "LOG"] as const;
 export const ACTION_FILTERS = ["open", "overdue"] as const;
 
 export const browseFiltersSchema = z.object({
-  q: z.string().trim().max(200).transform(stripControlCharacters).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .transform(stripControlCharacters)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   severity: z.enum(Severity).optional().catch(undefined),
   status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED"]).optional().catch(undefined),
   teamId: id,
   aiCause: z.enum(AiCauseKind).optional().catch(undefined),
   factor: z.enum(FactorCategory).optional().catch(undefined),
   review: z.enum(REVIEW_TYPES).optional().catch(undefined),
-  tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined).transform((v) => v || undefined),
+  tag: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   from: day,
   to: day,
   facilitatorId: id,

@@ -9,7 +9,9 @@ const sectionAnchor = new RegExp(`^section:(${SECTION_IDS.join("|")})$`);
 export const commentAnchorSchema = z
   .string()
   .max(60)
-  .refine((a) => rowAnchor.test(a) || sectionAnchor.test(a), { message: "Comments go on a section, timeline row, why or corrective action." });
+  .refine((a) => rowAnchor.test(a) || sectionAnchor.test(a), {
+    message: "Comments go on a section, timeline row, why or corrective action.",
+  });
 
 export const addCommentSchema = z.object({
   postmortemId: idSchema,

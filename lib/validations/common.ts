@@ -12,10 +12,17 @@ export function stripControlCharacters(value: string): string {
 export function text(max: number, label: string, min = 0) {
   const base = z.string().trim().max(max, `${label} must be at most ${max} characters.`);
   const checked = min > 0 ? base.min(min, min === 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`) : base;
-  return z.string({ error: `${label} must be text.` }).transform(stripControlCharacters).pipe(checked);
+  return z
+    .string({ error: `${label} must be text.` })
+    .transform(stripControlCharacters)
+    .pipe(checked);
 }
 
-export const idSchema = z.string().min(1).max(40).regex(/^[a-z0-9]+$/i, "Invalid id.");
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+$/i, "Invalid id.");
 
 export const optionalIdSchema = z
   .union([idSchema, z.literal(""), z.null()])
@@ -31,8 +38,11 @@ export function parseUtc(value: string): Date | null {
   const [, y, mo, d, h = "0", mi = "0", s = "0"] = m;
   const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
   const roundTrips =
-    date.getUTCFullYear() === +y && date.getUTCMonth() === +mo - 1 && date.getUTCDate() === +d &&
-    date.getUTCHours() === +h && date.getUTCMinutes() === +mi;
+    date.getUTCFullYear() === +y &&
+    date.getUTCMonth() === +mo - 1 &&
+    date.getUTCDate() === +d &&
+    date.getUTCHours() === +h &&
+    date.getUTCMinutes() === +mi;
   if (!roundTrips || +y < 1990 || +y > 2100) return null;
   return date;
 }

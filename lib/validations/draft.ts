@@ -1,6 +1,10 @@
 import { z } from "zod";
 import {
-  DRAFT_LIMITS, draftAiCauseSchema, draftAiContextSchema, draftImpactHintSchema, draftTimelineRowSchema,
+  DRAFT_LIMITS,
+  draftAiCauseSchema,
+  draftAiContextSchema,
+  draftImpactHintSchema,
+  draftTimelineRowSchema,
 } from "@/lib/domain/draft/types";
 import { idSchema } from "@/lib/validations/common";
 
@@ -8,7 +12,9 @@ import { idSchema } from "@/lib/validations/common";
 
 export const draftRequestSchema = z.object({
   postmortemId: idSchema,
-  text: z.string().max(DRAFT_LIMITS.materialChars, `Material can be at most ${DRAFT_LIMITS.materialChars.toLocaleString("en-GB")} characters.`),
+  text: z
+    .string()
+    .max(DRAFT_LIMITS.materialChars, `Material can be at most ${DRAFT_LIMITS.materialChars.toLocaleString("en-GB")} characters.`),
   fileName: z.string().max(200).optional(),
   engine: z.enum(["builtin", "endpoint"]).optional(),
 });

@@ -6,9 +6,7 @@ import { SECTION_SCHEMAS, type SectionKey } from "@/lib/validations/sections";
 // fields, the value each had when the editor began, and a client mutation id that makes a retry harmless.
 // The fields themselves are checked by the entity's own schema when the edit is applied.
 
-export const EDIT_ENTITIES = [
-  "postmortem", "impact", "timeline", "why", "factor", "aiCause", "correctiveAction", "participant",
-] as const;
+export const EDIT_ENTITIES = ["postmortem", "impact", "timeline", "why", "factor", "aiCause", "correctiveAction", "participant"] as const;
 export type EditEntity = (typeof EDIT_ENTITIES)[number];
 
 const fieldMap = z

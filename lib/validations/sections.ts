@@ -112,10 +112,10 @@ export const MEETING_BEFORE_INCIDENT = "The post-mortem date cannot be before th
 
 // Refined copies cannot be made partial, so the envelopes below use the plain schemas; the data layer
 // repeats this check against the stored dates.
-const detailsFormSchema = detailsSectionSchema.refine(
-  (v) => !v.meetingDate || v.meetingDate.getTime() >= v.incidentDate.getTime(),
-  { path: ["meetingDate"], message: MEETING_BEFORE_INCIDENT },
-);
+const detailsFormSchema = detailsSectionSchema.refine((v) => !v.meetingDate || v.meetingDate.getTime() >= v.incidentDate.getTime(), {
+  path: ["meetingDate"],
+  message: MEETING_BEFORE_INCIDENT,
+});
 
 /** The schema a section's form validates with: the details form also checks the dates against each other. */
 export function sectionFormSchema<K extends SectionKey>(section: K): (typeof SECTION_SCHEMAS)[K] {
@@ -131,7 +131,9 @@ const clientMutationIdSchema = z.uuid("Invalid client mutation id.");
  */
 function lenientPartial<S extends z.ZodRawShape>(shape: S) {
   return z.object(
-    Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).catch((ctx: { input: unknown }) => ctx.input).optional()])),
+    Object.fromEntries(
+      Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).catch((ctx: { input: unknown }) => ctx.input).optional()]),
+    ),
   );
 }
 

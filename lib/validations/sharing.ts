@@ -33,7 +33,10 @@ export const trackerConnectionSchema = z
     token: z.string().trim().min(1, "Enter the API token.").max(500),
     project: z.string().trim().min(1, "Enter the project key (Jira) or team id (Linear).").max(100),
   })
-  .refine((v) => v.kind !== "JIRA" || /.+@.+/.test(v.email), { path: ["email"], message: "Jira needs the email of the account the token belongs to." });
+  .refine((v) => v.kind !== "JIRA" || /.+@.+/.test(v.email), {
+    path: ["email"],
+    message: "Jira needs the email of the account the token belongs to.",
+  });
 
 export const trackerKindSchema = z.object({ kind: z.enum(["JIRA", "LINEAR"]) });
 

@@ -8,17 +8,15 @@ export const TIMELINE_LIMITS = { event: 500, actor: 200, notes: 2000, paste: 20_
 export const TIME_FORMAT_MESSAGE = "Enter the time as YYYY-MM-DD HH:mm (UTC), or HH:mm on the incident day.";
 
 /** "" or null → no time; "YYYY-MM-DD HH:mm" / "YYYY-MM-DDTHH:mm" → that minute in UTC; impossible dates refused. */
-export const occurredAtSchema = z
-  .union([z.string({ error: TIME_FORMAT_MESSAGE }), z.null()])
-  .transform((value, ctx) => {
-    if (value === null || value.trim() === "") return null;
-    const date = /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?Z?$/.test(value.trim()) ? parseUtc(value) : null;
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: TIME_FORMAT_MESSAGE });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const occurredAtSchema = z.union([z.string({ error: TIME_FORMAT_MESSAGE }), z.null()]).transform((value, ctx) => {
+  if (value === null || value.trim() === "") return null;
+  const date = /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?Z?$/.test(value.trim()) ? parseUtc(value) : null;
+  if (!date) {
+    ctx.addIssue({ code: "custom", message: TIME_FORMAT_MESSAGE });
+    return z.NEVER;
+  }
+  return date;
+});
 
 export const milestoneSchema = z
   .union([z.enum(Milestone, { error: "Choose a milestone from the list." }), z.literal(""), z.null()])
@@ -92,7 +90,8 @@ export const pasteTimelineSchema = z.object({
     .string({ error: "Paste some lines." })
     .transform(stripControlCharacters)
     .pipe(
-      z.string()
+      z
+        .string()
         .trim()
         .min(1, "Paste at least one line.")
         .max(TIMELINE_LIMITS.paste, `Paste at most ${TIMELINE_LIMITS.paste.toLocaleString("en-GB")} characters at once.`),
@@ -147,8 +146,7 @@ function wholeNumber(label: string, max: number, hint: string) {
 }
 
 const count = (label: string) => wholeNumber(label, MAX_COUNT, "");
-const overrideMinutes = (label: string) =>
-  wholeNumber(label, MAX_OVERRIDE_MINUTES, " of minutes, or empty to derive it from the timeline");
+const overrideMinutes = (label: string) => wholeNumber(label, MAX_OVERRIDE_MINUTES, " of minutes, or empty to derive it from the timeline");
 
 export const CURRENCY_CHOICES = ["GBP", "USD", "EUR", "JPY", "CAD", "AUD", "CHF", "INR", "SEK", "SGD"] as const;
 

@@ -15,14 +15,29 @@ import { invoke, REGISTRY, type Fixture } from "@/test/security/action-registry"
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const STREAMS = 4;
-const MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>", "<svg onload=alert(1)>"];
+const MARKUP = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  '<a href="javascript:alert(1)">x</a>',
+  "<svg onload=alert(1)>",
+];
 
 const hostile = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 20 }),
   fc.constantFrom(...MARKUP),
-  fc.constantFrom("'; DROP TABLE \"User\"; --", "1 OR 1=1", "$1", "%s%n", "\\", "\u0000", "\u202Eevil\u202C", "עברית ← rtl", "😀".repeat(300)),
+  fc.constantFrom(
+    '\'; DROP TABLE "User"; --',
+    "1 OR 1=1",
+    "$1",
+    "%s%n",
+    "\\",
+    "\u0000",
+    "\u202Eevil\u202C",
+    "עברית ← rtl",
+    "😀".repeat(300),
+  ),
   fc.constantFrom("", " ", "\t\n", "x".repeat(5_000), "y".repeat(200_000)),
   fc.constantFrom("0001-01-01T00:00", "9999-12-31T23:59", "2026-02-30T10:00", "1969-12-31", "2026-11-20T25:61", "not a date"),
   fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 63), 1e308, Number.MAX_SAFE_INTEGER)),
@@ -35,7 +50,8 @@ function mutate(valid: unknown, path: number, value: unknown): unknown {
   const input = structuredClone(valid) as Record<string, unknown>;
   const slots: [Record<string, unknown>, string][] = [];
   for (const [key, v] of Object.entries(input)) {
-    if (v && typeof v === "object" && !Array.isArray(v)) for (const inner of Object.keys(v)) slots.push([v as Record<string, unknown>, inner]);
+    if (v && typeof v === "object" && !Array.isArray(v))
+      for (const inner of Object.keys(v)) slots.push([v as Record<string, unknown>, inner]);
     else if (key !== "postmortemId") slots.push([input, key]);
   }
   if (slots.length === 0) return input;
@@ -53,14 +69,25 @@ describe("fuzzing every server action", () => {
     const { id, incidentKey } = await createTestPostmortem(admin);
     const db = getDb();
     const guest = await db.participant.create({ data: { postmortemId: id, name: "Guest", role: "OBSERVER" } });
-    const action = await db.correctiveAction.create({ data: { postmortemId: id, number: 1, horizon: "IMMEDIATE", action: "Fix", ownerId: admin.id } });
+    const action = await db.correctiveAction.create({
+      data: { postmortemId: id, number: 1, horizon: "IMMEDIATE", action: "Fix", ownerId: admin.id },
+    });
     const [timeline, why, factor] = await Promise.all([
       db.timelineEntry.findFirstOrThrow({ where: { postmortemId: id } }),
       db.whyStep.findFirstOrThrow({ where: { postmortemId: id } }),
       db.contributingFactor.findFirstOrThrow({ where: { postmortemId: id } }),
     ]);
-    fixture = { postmortemId: id, incidentKey, status: "DRAFT", ownerId: admin.id, timelineId: timeline.id, whyId: why.id,
-      factorId: factor.id, actionId: action.id, guestId: guest.id };
+    fixture = {
+      postmortemId: id,
+      incidentKey,
+      status: "DRAFT",
+      ownerId: admin.id,
+      timelineId: timeline.id,
+      whyId: why.id,
+      factorId: factor.id,
+      actionId: action.id,
+      guestId: guest.id,
+    };
   });
 
   it(`answers ${RUNS} hostile inputs with a result or a clear refusal, never an unexpected error`, async () => {
@@ -82,8 +109,11 @@ describe("fuzzing every server action", () => {
     });
     // Independent streams side by side (a real PostgreSQL serves them concurrently; PGlite one at a time).
     const seed = Number(process.env.FUZZ_SEED ?? 20261201);
-    await Promise.all(Array.from({ length: STREAMS }, (_, i) =>
-      fc.assert(property, { numRuns: Math.ceil(RUNS / STREAMS), seed: seed + i, endOnFailure: true })));
+    await Promise.all(
+      Array.from({ length: STREAMS }, (_, i) =>
+        fc.assert(property, { numRuns: Math.ceil(RUNS / STREAMS), seed: seed + i, endOnFailure: true }),
+      ),
+    );
     expect(calls).toBeGreaterThanOrEqual(RUNS);
     expect([...new Set(unexpected)]).toEqual([]);
   }, 600_000);

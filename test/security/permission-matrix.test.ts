@@ -39,8 +39,15 @@ async function prepare(setting: Setting): Promise<Prepared> {
     db.contributingFactor.findFirstOrThrow({ where: { postmortemId: id } }),
   ]);
   const fixture: Fixture = {
-    postmortemId: id, incidentKey, status: setting.status, ownerId: owner.id,
-    timelineId: timeline.id, whyId: why.id, factorId: factor.id, actionId: action.id, guestId: guest.id,
+    postmortemId: id,
+    incidentKey,
+    status: setting.status,
+    ownerId: owner.id,
+    timelineId: timeline.id,
+    whyId: why.id,
+    factorId: factor.id,
+    actionId: action.id,
+    guestId: guest.id,
   };
   const prepared = { ...setting, fixture, actors };
   await restore(prepared);
@@ -76,12 +83,14 @@ async function attempt(entry: RegistryEntry, actor: SessionUser, fixture: Fixtur
 async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>, width = 2): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]);
+      }
+    }),
+  );
   return results;
 }
 
@@ -131,12 +140,21 @@ function renderMatrix(results: Map<string, Outcome>): string {
   const lines = REGISTRY.map((entry) => {
     const marks = ORG_ROLES.map((role) =>
       RELATIONS.map((relation) =>
-        cell([false, true].flatMap((restricted) => STATUSES.map((status) =>
-          results.get(`${entry.name}|${role}|${relation}|${restricted}|${status}`) === "allow" ? "✓" : "·")).join("")),
+        cell(
+          [false, true]
+            .flatMap((restricted) =>
+              STATUSES.map((status) => (results.get(`${entry.name}|${role}|${relation}|${restricted}|${status}`) === "allow" ? "✓" : "·")),
+            )
+            .join(""),
+        ),
       ).join(""),
     ).join(" ");
     return entry.name.padEnd(width) + marks;
   });
-  return ["Permission matrix (marks per relation: open DRAFT/IN_REVIEW/PUBLISHED, restricted DRAFT/IN_REVIEW/PUBLISHED)",
-    header1, header2, ...lines].join("\n");
+  return [
+    "Permission matrix (marks per relation: open DRAFT/IN_REVIEW/PUBLISHED, restricted DRAFT/IN_REVIEW/PUBLISHED)",
+    header1,
+    header2,
+    ...lines,
+  ].join("\n");
 }

@@ -15,8 +15,8 @@ export default async function MyActionsPage() {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">My actions</h1>
         <p className="text-sm text-slate-600">
-          Corrective actions you own across all postmortems: {open} open{overdue > 0 ? `, ${overdue} overdue` : ""}.
-          Overdue ones come first.
+          Corrective actions you own across all postmortems: {open} open{overdue > 0 ? `, ${overdue} overdue` : ""}. Overdue ones come
+          first.
         </p>
       </header>
       <MyActionsTable actions={actions} />

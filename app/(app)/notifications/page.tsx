@@ -12,7 +12,9 @@ export default async function NotificationsPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Notifications</h1>
-        <Link href="/notifications/settings" className="text-sm text-brand-700 underline">Choose what reaches you</Link>
+        <Link href="/notifications/settings" className="text-sm text-brand-700 underline">
+          Choose what reaches you
+        </Link>
       </div>
       <InboxList items={items} />
     </div>

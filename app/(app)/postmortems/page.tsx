@@ -11,7 +11,13 @@ import { PostmortemResults } from "@/components/browse/postmortem-results";
 
 export const metadata = { title: "Postmortems" };
 
-const SORT_LABELS = { relevance: "Best match", newest: "Newest first", oldest: "Oldest first", severity: "Most severe first", key: "Incident ID" } as const;
+const SORT_LABELS = {
+  relevance: "Best match",
+  newest: "Newest first",
+  oldest: "Oldest first",
+  severity: "Most severe first",
+  key: "Incident ID",
+} as const;
 
 export default async function PostmortemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requireUser();
@@ -34,16 +40,26 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
           </p>
         </div>
         <div className="flex gap-2">
-          <Link href={`/insights${toQueryString({ ...stringFilters, sort: undefined })}`} className={buttonClass("secondary")}>Insights for these</Link>
-          {canCreate ? <Link href="/postmortems/new" className={buttonClass()}>New postmortem</Link> : null}
+          <Link href={`/insights${toQueryString({ ...stringFilters, sort: undefined })}`} className={buttonClass("secondary")}>
+            Insights for these
+          </Link>
+          {canCreate ? (
+            <Link href="/postmortems/new" className={buttonClass()}>
+              New postmortem
+            </Link>
+          ) : null}
         </div>
       </div>
       <FilterForm path="/postmortems" filters={filters} options={options}>
         <div className="flex flex-col gap-1">
-          <label htmlFor="sort" className="text-xs font-medium text-slate-600">Sort</label>
+          <label htmlFor="sort" className="text-xs font-medium text-slate-600">
+            Sort
+          </label>
           <Select id="sort" name="sort" defaultValue={result.sort}>
             {Object.entries(SORT_LABELS).map(([v, l]) => (
-              <option key={v} value={v} disabled={v === "relevance" && !filters.q}>{l}</option>
+              <option key={v} value={v} disabled={v === "relevance" && !filters.q}>
+                {l}
+              </option>
             ))}
           </Select>
         </div>
@@ -53,7 +69,9 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
           {filtered || after ? (
             <>
               <p className="font-medium">No postmortems match these filters.</p>
-              <Link href="/postmortems" className="mt-2 inline-block text-sm text-brand-600 hover:underline">Clear filters</Link>
+              <Link href="/postmortems" className="mt-2 inline-block text-sm text-brand-600 hover:underline">
+                Clear filters
+              </Link>
             </>
           ) : (
             <>
@@ -61,7 +79,11 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
               <p className="mt-1 text-sm text-slate-600">
                 When an AI incident is resolved, start its postmortem here and hold the review within 48 hours.
               </p>
-              {canCreate ? <Link href="/postmortems/new" className={`${buttonClass()} mt-4`}>Start the first postmortem</Link> : null}
+              {canCreate ? (
+                <Link href="/postmortems/new" className={`${buttonClass()} mt-4`}>
+                  Start the first postmortem
+                </Link>
+              ) : null}
             </>
           )}
         </div>
@@ -69,12 +91,23 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
         <>
           <PostmortemResults items={result.items} />
           <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {after ? <Link href={`/postmortems${toQueryString(stringFilters)}`} className="text-brand-600 hover:underline">First page</Link> : <span />}
+            {after ? (
+              <Link href={`/postmortems${toQueryString(stringFilters)}`} className="text-brand-600 hover:underline">
+                First page
+              </Link>
+            ) : (
+              <span />
+            )}
             {result.nextCursor ? (
-              <Link href={`/postmortems${toQueryString(stringFilters, { after: result.nextCursor })}`} className="text-brand-600 hover:underline">
+              <Link
+                href={`/postmortems${toQueryString(stringFilters, { after: result.nextCursor })}`}
+                className="text-brand-600 hover:underline"
+              >
                 Next page
               </Link>
-            ) : <span className="text-slate-500">End of results</span>}
+            ) : (
+              <span className="text-slate-500">End of results</span>
+            )}
           </nav>
         </>
       )}

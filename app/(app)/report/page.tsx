@@ -18,7 +18,11 @@ export const metadata: Metadata = { title: "Follow-up report" };
 const paramsSchema = z.object({
   kind: z.enum(["week", "month"]).catch("week"),
   period: z.string().max(10).optional().catch(undefined),
-  teamId: z.string().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined),
+  teamId: z
+    .string()
+    .regex(/^[a-z0-9]{1,40}$/i)
+    .optional()
+    .catch(undefined),
 });
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -42,25 +46,43 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           <PrintButton />
         </div>
       </div>
-      <form method="get" action="/report" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 no-print">
+      <form
+        method="get"
+        action="/report"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 no-print"
+      >
         <div className="flex flex-col gap-1">
-          <label htmlFor="kind" className="text-xs font-medium text-slate-600">Report</label>
+          <label htmlFor="kind" className="text-xs font-medium text-slate-600">
+            Report
+          </label>
           <Select id="kind" name="kind" defaultValue={params.kind}>
             <option value="week">Weekly</option>
             <option value="month">Monthly</option>
           </Select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="teamId" className="text-xs font-medium text-slate-600">Team</label>
+          <label htmlFor="teamId" className="text-xs font-medium text-slate-600">
+            Team
+          </label>
           <Select id="teamId" name="teamId" defaultValue={params.teamId ?? ""}>
             <option value="">All teams</option>
-            {options.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {options.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </Select>
         </div>
-        <Button type="submit" variant="secondary">Show</Button>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
         <nav aria-label="Periods" className="ml-auto flex gap-3 text-sm">
-          <Link href={href(shiftPeriod(period, -1))} className="text-brand-600 hover:underline">← Previous {params.kind}</Link>
-          <Link href={href(shiftPeriod(period, 1))} className="text-brand-600 hover:underline">Next {params.kind} →</Link>
+          <Link href={href(shiftPeriod(period, -1))} className="text-brand-600 hover:underline">
+            ← Previous {params.kind}
+          </Link>
+          <Link href={href(shiftPeriod(period, 1))} className="text-brand-600 hover:underline">
+            Next {params.kind} →
+          </Link>
         </nav>
       </form>
       <ReportSections report={report} />

@@ -28,24 +28,40 @@ export default async function TrackerPage({ searchParams }: { searchParams: Prom
           </p>
         </div>
         <div className="flex gap-2">
-          <Link href="/actions" className={buttonClass("secondary")}>My actions</Link>
-          <a href={`/api/exports/tracker${toQueryString(query)}`} className={buttonClass("secondary")} download>Download CSV (Jira / Linear)</a>
+          <Link href="/actions" className={buttonClass("secondary")}>
+            My actions
+          </Link>
+          <a href={`/api/exports/tracker${toQueryString(query)}`} className={buttonClass("secondary")} download>
+            Download CSV (Jira / Linear)
+          </a>
         </div>
       </div>
       <TrackerFilterForm filters={filters} people={options.people} teams={options.teams} />
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
           <p className="font-medium">No corrective actions match these filters.</p>
-          <Link href="/tracker" className="mt-2 inline-block text-sm text-brand-600 hover:underline">Clear filters</Link>
+          <Link href="/tracker" className="mt-2 inline-block text-sm text-brand-600 hover:underline">
+            Clear filters
+          </Link>
         </div>
       ) : (
         <>
           <TrackerTable rows={page.rows} people={options.people} canChange={user.role !== "VIEWER"} />
           <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {after ? <Link href={`/tracker${toQueryString(query)}`} className="text-brand-600 hover:underline">First page</Link> : <span />}
+            {after ? (
+              <Link href={`/tracker${toQueryString(query)}`} className="text-brand-600 hover:underline">
+                First page
+              </Link>
+            ) : (
+              <span />
+            )}
             {page.nextCursor ? (
-              <Link href={`/tracker${toQueryString(query, { after: page.nextCursor })}`} className="text-brand-600 hover:underline">Next page</Link>
-            ) : <span className="text-slate-500">End of list</span>}
+              <Link href={`/tracker${toQueryString(query, { after: page.nextCursor })}`} className="text-brand-600 hover:underline">
+                Next page
+              </Link>
+            ) : (
+              <span className="text-slate-500">End of list</span>
+            )}
           </nav>
         </>
       )}

@@ -45,8 +45,12 @@ export default async function PublicSummaryPage({ params }: Params) {
       </dl>
       {EXTERNAL_PARTS.map((part) => (
         <section key={part.key} className="mt-8" aria-labelledby={`part-${part.key}`}>
-          <h2 id={`part-${part.key}`} className="text-lg font-semibold text-slate-900">{part.label}</h2>
-          <p className="mt-2 whitespace-pre-wrap text-slate-800" data-testid={`public-${part.key}`}>{summary[part.key]}</p>
+          <h2 id={`part-${part.key}`} className="text-lg font-semibold text-slate-900">
+            {part.label}
+          </h2>
+          <p className="mt-2 whitespace-pre-wrap text-slate-800" data-testid={`public-${part.key}`}>
+            {summary[part.key]}
+          </p>
         </section>
       ))}
     </main>

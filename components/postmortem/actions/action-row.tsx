@@ -36,14 +36,31 @@ function Notes({ row, field }: { row: LiveRow; field: string }) {
  * One corrective action. Every field saves on its own (text on a pause and on leaving it, choices at
  * once) through the live protocol; "Won't do" waits for its reason and is saved right after it.
  */
-export function ActionRow({ postmortemId, action, users, canEdit, today }: {
-  postmortemId: string; action: ActionDto; users: UserOption[]; canEdit: boolean; today: string;
+export function ActionRow({
+  postmortemId,
+  action,
+  users,
+  canEdit,
+  today,
+}: {
+  postmortemId: string;
+  action: ActionDto;
+  users: UserOption[];
+  canEdit: boolean;
+  today: string;
 }) {
   const row = useLiveRow({
-    entity: "correctiveAction", eventEntity: "action", entityId: action.id, toWire,
+    entity: "correctiveAction",
+    eventEntity: "action",
+    entityId: action.id,
+    toWire,
     values: {
-      action: action.action, ownerId: action.ownerId ?? "", deadline: action.deadline ?? "", status: action.status,
-      wontDoReason: action.wontDoReason, ticket: action.ticket,
+      action: action.action,
+      ownerId: action.ownerId ?? "",
+      deadline: action.deadline ?? "",
+      status: action.status,
+      wontDoReason: action.wontDoReason,
+      ticket: action.ticket,
     },
   });
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -84,9 +101,14 @@ export function ActionRow({ postmortemId, action, users, canEdit, today }: {
         <td className={cell}>{ownerName ?? <span className="text-amber-700">No owner</span>}</td>
         <td className={`${cell} whitespace-nowrap`}>{deadline ?? "—"}</td>
         <td className={cell}>
-          <div className="flex flex-wrap gap-1"><ActionStatusBadge status={status} />{overdue ? <OverdueBadge /> : null}</div>
+          <div className="flex flex-wrap gap-1">
+            <ActionStatusBadge status={status} />
+            {overdue ? <OverdueBadge /> : null}
+          </div>
         </td>
-        <td className={cell}><TicketLink ticket={text("ticket")} /></td>
+        <td className={cell}>
+          <TicketLink ticket={text("ticket")} />
+        </td>
       </tr>
     );
   }
@@ -95,56 +117,110 @@ export function ActionRow({ postmortemId, action, users, canEdit, today }: {
     <tr data-testid="action-row" className={overdue ? "bg-red-50" : undefined}>
       <td className={`${cell} font-mono text-slate-500`}>
         {n}
-        <div className="mt-1"><SaveIndicator state={toSaveState(row.rowStatus)} /></div>
+        <div className="mt-1">
+          <SaveIndicator state={toSaveState(row.rowStatus)} />
+        </div>
       </td>
       <td className={`${cell} min-w-56`}>
-        <Input aria-label={`Action ${n}`} value={text("action")} maxLength={500} {...a11y("action")}
-          onChange={(e) => row.setValue("action", e.target.value)} />
+        <Input
+          aria-label={`Action ${n}`}
+          value={text("action")}
+          maxLength={500}
+          {...a11y("action")}
+          onChange={(e) => row.setValue("action", e.target.value)}
+        />
         <Notes row={row} field="action" />
         {status === "WONT_DO" ? (
           <div className="mt-2">
-            <Input aria-label={`Reason action ${n} won't be done`} placeholder="Why won't this be done?" value={text("wontDoReason")}
-              maxLength={1000} {...a11y("wontDoReason")} onChange={(e) => row.setValue("wontDoReason", e.target.value)}
+            <Input
+              aria-label={`Reason action ${n} won't be done`}
+              placeholder="Why won't this be done?"
+              value={text("wontDoReason")}
+              maxLength={1000}
+              {...a11y("wontDoReason")}
+              onChange={(e) => row.setValue("wontDoReason", e.target.value)}
               onBlur={() => {
                 row.flush("wontDoReason");
                 row.flush("status");
-              }} />
+              }}
+            />
             <Notes row={row} field="wontDoReason" />
           </div>
         ) : null}
       </td>
       <td className={`${cell} min-w-40`}>
-        <Select aria-label={`Owner of action ${n}`} value={ownerId} {...a11y("ownerId")}
-          onChange={(e) => row.setValue("ownerId", e.target.value, { now: true })}>
+        <Select
+          aria-label={`Owner of action ${n}`}
+          value={ownerId}
+          {...a11y("ownerId")}
+          onChange={(e) => row.setValue("ownerId", e.target.value, { now: true })}
+        >
           <option value="">No owner</option>
           {ownerId && !users.some((u) => u.id === ownerId) ? <option value={ownerId}>{action.ownerName ?? "Former user"}</option> : null}
-          {users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </Select>
         <Notes row={row} field="ownerId" />
       </td>
       <td className={`${cell} min-w-36`}>
-        <Input type="date" aria-label={`Deadline of action ${n}`} value={text("deadline")} {...a11y("deadline")}
-          onChange={(e) => row.setValue("deadline", e.target.value)} />
+        <Input
+          type="date"
+          aria-label={`Deadline of action ${n}`}
+          value={text("deadline")}
+          {...a11y("deadline")}
+          onChange={(e) => row.setValue("deadline", e.target.value)}
+        />
         <Notes row={row} field="deadline" />
-        {overdue ? <div className="mt-1"><OverdueBadge /></div> : null}
+        {overdue ? (
+          <div className="mt-1">
+            <OverdueBadge />
+          </div>
+        ) : null}
       </td>
       <td className={`${cell} min-w-32`}>
-        <Select aria-label={`Status of action ${n}`} value={status} {...a11y("status")}
-          onChange={(e) => changeStatus(e.target.value as ActionStatus)}>
-          {STATUSES.map((s) => <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>)}
+        <Select
+          aria-label={`Status of action ${n}`}
+          value={status}
+          {...a11y("status")}
+          onChange={(e) => changeStatus(e.target.value as ActionStatus)}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ACTION_STATUS_LABELS[s]}
+            </option>
+          ))}
         </Select>
         <Notes row={row} field="status" />
       </td>
       <td className={`${cell} min-w-36`}>
-        <Input aria-label={`Ticket of action ${n}`} placeholder="SUP-123 or URL" value={text("ticket")} maxLength={300} {...a11y("ticket")}
-          onChange={(e) => row.setValue("ticket", e.target.value)} />
+        <Input
+          aria-label={`Ticket of action ${n}`}
+          placeholder="SUP-123 or URL"
+          value={text("ticket")}
+          maxLength={300}
+          {...a11y("ticket")}
+          onChange={(e) => row.setValue("ticket", e.target.value)}
+        />
         <Notes row={row} field="ticket" />
-        {text("ticket") && text("ticket") === action.ticket ? <div className="mt-1 text-xs"><TicketLink ticket={text("ticket")} /></div> : null}
+        {text("ticket") && text("ticket") === action.ticket ? (
+          <div className="mt-1 text-xs">
+            <TicketLink ticket={text("ticket")} />
+          </div>
+        ) : null}
       </td>
       <td className={cell}>
-        <CommentsButton anchor={`action:${row.server.id}`} label={`action ${n}`} />
-        <Button size="sm" variant="ghost" aria-label={`Delete action ${n}`} onClick={() => void remove()}>Delete</Button>
-        {deleteError ? <p role="alert" className="text-xs text-red-700">{deleteError}</p> : null}
+        <CommentsButton anchor={`action:${action.id}`} label={`action ${n}`} />
+        <Button size="sm" variant="ghost" aria-label={`Delete action ${n}`} onClick={() => void remove()}>
+          Delete
+        </Button>
+        {deleteError ? (
+          <p role="alert" className="text-xs text-red-700">
+            {deleteError}
+          </p>
+        ) : null}
       </td>
     </tr>
   );

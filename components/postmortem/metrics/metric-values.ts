@@ -8,7 +8,11 @@ export const overrideField = (key: MetricKey) => `${key}OverrideMin` as const;
 export const notApplicableField = (key: MetricKey) => `${key}NotApplicable` as const;
 
 export const METRICS_FIELDS: MetricsField[] = [
-  "usersAffected", "requestsAffected", "revenueImpact", "revenueCurrency", "slaBreached",
+  "usersAffected",
+  "requestsAffected",
+  "revenueImpact",
+  "revenueCurrency",
+  "slaBreached",
   ...METRIC_DEFINITIONS.flatMap((d) => [overrideField(d.key), notApplicableField(d.key)]),
 ];
 

@@ -19,15 +19,27 @@ export function ActionsSection({ doc, users, canEdit }: SectionProps) {
   const from = doc.meetingDate ?? doc.incidentDate;
 
   return (
-    <SectionCard id="actions" title="Corrective actions" state={state}
-      description={GUIDANCE ? <><strong>{GUIDANCE.title}.</strong> {GUIDANCE.body}</> : undefined}>
+    <SectionCard
+      id="actions"
+      title="Corrective actions"
+      state={state}
+      description={
+        GUIDANCE ? (
+          <>
+            <strong>{GUIDANCE.title}.</strong> {GUIDANCE.body}
+          </>
+        ) : undefined
+      }
+    >
       <div className="space-y-6">
         {ACTION_HORIZON_ORDER.map((horizon) => {
           const rows = doc.actions.filter((a) => a.horizon === horizon);
           const headingId = `actions-${horizon}-title`;
           return (
             <div key={horizon} className="space-y-2" data-testid={`actions-${horizon}`}>
-              <h3 id={headingId} className="font-semibold">{ACTION_HORIZONS[horizon].heading}</h3>
+              <h3 id={headingId} className="font-semibold">
+                {ACTION_HORIZONS[horizon].heading}
+              </h3>
               {rows.length === 0 ? (
                 <p className="text-sm text-slate-500">No {ACTION_HORIZONS[horizon].label.toLowerCase()} actions yet.</p>
               ) : (
@@ -35,13 +47,29 @@ export function ActionsSection({ doc, users, canEdit }: SectionProps) {
                   <table aria-labelledby={headingId} className="w-full min-w-[40rem] border-collapse text-sm">
                     <thead className="border-b border-slate-200">
                       <tr>
-                        <th scope="col" className={head}>#</th>
-                        <th scope="col" className={head}>Action</th>
-                        <th scope="col" className={head}>Owner</th>
-                        <th scope="col" className={head}>Deadline</th>
-                        <th scope="col" className={head}>Status</th>
-                        <th scope="col" className={head}>Ticket</th>
-                        {canEdit ? <th scope="col" className={head}><span className="sr-only">Delete</span></th> : null}
+                        <th scope="col" className={head}>
+                          #
+                        </th>
+                        <th scope="col" className={head}>
+                          Action
+                        </th>
+                        <th scope="col" className={head}>
+                          Owner
+                        </th>
+                        <th scope="col" className={head}>
+                          Deadline
+                        </th>
+                        <th scope="col" className={head}>
+                          Status
+                        </th>
+                        <th scope="col" className={head}>
+                          Ticket
+                        </th>
+                        {canEdit ? (
+                          <th scope="col" className={head}>
+                            <span className="sr-only">Delete</span>
+                          </th>
+                        ) : null}
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100">

@@ -22,8 +22,16 @@ const validate = (_field: string, value: unknown) => {
 };
 
 /** The evidence of one ticked item: saves as the person types, like every other field. */
-function Evidence({ kind, label, evidence, onState }: {
-  kind: AiCauseKind; label: string; evidence: string; onState: (state: SaveState) => void;
+function Evidence({
+  kind,
+  label,
+  evidence,
+  onState,
+}: {
+  kind: AiCauseKind;
+  label: string;
+  evidence: string;
+  onState: (state: SaveState) => void;
 }) {
   const row = useLiveRow({ entity: "aiCause", entityId: kind, values: { evidence }, validate });
   useReportRowState(row, onState);
@@ -32,11 +40,20 @@ function Evidence({ kind, label, evidence, onState }: {
   const error = status.kind === "error" && !row.conflict("evidence") ? status.message : undefined;
   return (
     <div className="space-y-1 pl-6">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">Evidence for {label.toLowerCase()}</label>
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        Evidence for {label.toLowerCase()}
+      </label>
       <PresenceMark entity="aiCause" entityId={kind}>
-        <Textarea id={id} rows={2} value={String(row.value("evidence") ?? "")} aria-invalid={!!error}
-          aria-describedby={describedBy(id, error)} placeholder="What points to this cause: a log, a diff, an eval run…"
-          onChange={(e) => row.setValue("evidence", e.target.value)} {...row.bind("evidence")} />
+        <Textarea
+          id={id}
+          rows={2}
+          value={String(row.value("evidence") ?? "")}
+          aria-invalid={!!error}
+          aria-describedby={describedBy(id, error)}
+          placeholder="What points to this cause: a log, a diff, an eval run…"
+          onChange={(e) => row.setValue("evidence", e.target.value)}
+          {...row.bind("evidence")}
+        />
       </PresenceMark>
       <FieldSaveNote row={row} field="evidence" />
       <FieldConflictNote row={row} field="evidence" />
@@ -52,7 +69,11 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
   async function toggle(kind: AiCauseKind, checked: boolean) {
     setState({ kind: "saving" });
     const result = await setAiCauseAction({
-      postmortemId: doc.id, kind, checked, evidence: causes.get(kind)?.evidence ?? "", clientMutationId: crypto.randomUUID(),
+      postmortemId: doc.id,
+      kind,
+      checked,
+      evidence: causes.get(kind)?.evidence ?? "",
+      clientMutationId: crypto.randomUUID(),
     }).catch(() => null);
     setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; nothing was saved." });
   }
@@ -80,7 +101,11 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
 
   return (
     <SectionCard id="ai-causes" title={SECTION_LABELS["ai-causes"]} state={state} description="Check if applicable.">
-      {state.kind === "error" ? <p role="alert" className="mb-2 text-sm text-red-700">{state.message}</p> : null}
+      {state.kind === "error" ? (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
       <ul className="space-y-3">
         {AI_CAUSES.map((c) => {
           const cause = causes.get(c.kind);
@@ -88,9 +113,16 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
           return (
             <li key={c.kind} className="space-y-2">
               <label htmlFor={boxId} className="flex items-start gap-2 text-sm">
-                <input id={boxId} type="checkbox" className="mt-0.5 size-4" checked={!!cause}
-                  onChange={(e) => void toggle(c.kind, e.target.checked)} />
-                <span><span className="font-medium">{c.label}</span> — {c.description}</span>
+                <input
+                  id={boxId}
+                  type="checkbox"
+                  className="mt-0.5 size-4"
+                  checked={!!cause}
+                  onChange={(e) => void toggle(c.kind, e.target.checked)}
+                />
+                <span>
+                  <span className="font-medium">{c.label}</span> — {c.description}
+                </span>
               </label>
               {cause ? <Evidence kind={c.kind} label={c.label} evidence={cause.evidence} onState={setState} /> : null}
             </li>

@@ -40,11 +40,22 @@ export function DetailsSection({ doc, users, canEdit }: SectionProps) {
           <SectionTextField api={api} name="incidentKey" label="Incident ID" />
           <SectionTextField api={api} name="incidentName" label="Incident name" />
           <SectionTextField api={api} name="incidentDate" label="Date of incident (UTC)" type="datetime-local" display={showUtc} />
-          <SectionTextField api={api} name="meetingDate" label="Post-mortem date (UTC)" type="datetime-local" display={showUtc}
-            hint="When the review meeting is or was held." />
+          <SectionTextField
+            api={api}
+            name="meetingDate"
+            label="Post-mortem date (UTC)"
+            type="datetime-local"
+            display={showUtc}
+            hint="When the review meeting is or was held."
+          />
           {doc.permissions.changeFacilitator ? (
-            <SectionSelectField api={api} name="facilitatorId" label="Post-mortem facilitator" options={facilitatorOptions}
-              emptyLabel={doc.facilitatorId ? undefined : "Choose a facilitator"} />
+            <SectionSelectField
+              api={api}
+              name="facilitatorId"
+              label="Post-mortem facilitator"
+              options={facilitatorOptions}
+              emptyLabel={doc.facilitatorId ? undefined : "Choose a facilitator"}
+            />
           ) : (
             <ReadOnlyValue label="Post-mortem facilitator" value={doc.facilitatorName ?? "Not chosen yet"} />
           )}
@@ -52,8 +63,14 @@ export function DetailsSection({ doc, users, canEdit }: SectionProps) {
         </div>
       </SectionForm>
       <div className="mt-6">
-        <ParticipantsEditor postmortemId={doc.id} participants={doc.participants} users={users}
-          facilitatorId={doc.facilitatorId} canEdit={canEdit && (!doc.restricted || doc.permissions.changeAccess)} onState={setParticipantState} />
+        <ParticipantsEditor
+          postmortemId={doc.id}
+          participants={doc.participants}
+          users={users}
+          facilitatorId={doc.facilitatorId}
+          canEdit={canEdit && (!doc.restricted || doc.permissions.changeAccess)}
+          onState={setParticipantState}
+        />
       </div>
     </SectionCard>
   );

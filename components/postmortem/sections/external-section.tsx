@@ -17,15 +17,22 @@ export function ExternalSection({ doc, canEdit, externalRelease }: SectionProps)
     section: "external",
     postmortemId: doc.id,
     values: {
-      customerFacing: doc.customerFacing, externalSummary: doc.externalSummary, externalWhatWeDid: doc.externalWhatWeDid,
-      externalPrevention: doc.externalPrevention, restricted: doc.restricted,
+      customerFacing: doc.customerFacing,
+      externalSummary: doc.externalSummary,
+      externalWhatWeDid: doc.externalWhatWeDid,
+      externalPrevention: doc.externalPrevention,
+      restricted: doc.restricted,
     },
     canEdit,
   });
   const customerFacing = !!api.value("customerFacing");
   return (
-    <SectionCard id="external-summary" title={SECTION_LABELS["external-summary"]} state={api.state}
-      description={TEMPLATE_FAQ.externalSummary}>
+    <SectionCard
+      id="external-summary"
+      title={SECTION_LABELS["external-summary"]}
+      state={api.state}
+      description={TEMPLATE_FAQ.externalSummary}
+    >
       <SectionForm api={api}>
         <SectionCheckbox api={api} name="customerFacing" label="Customer-facing incident" />
         {customerFacing ? (
@@ -36,8 +43,12 @@ export function ExternalSection({ doc, canEdit, externalRelease }: SectionProps)
           <p className="text-sm text-slate-600">No external summary is needed unless customers were affected.</p>
         )}
         {doc.permissions.changeAccess ? (
-          <SectionCheckbox api={api} name="restricted" label="Restricted (only participants can see it)"
-            hint="Hides this postmortem from everyone except its participants and administrators." />
+          <SectionCheckbox
+            api={api}
+            name="restricted"
+            label="Restricted (only participants can see it)"
+            hint="Hides this postmortem from everyone except its participants and administrators."
+          />
         ) : (
           <ReadOnlyValue label="Restricted (only participants can see it)" value={doc.restricted ? "Yes" : "No"} />
         )}

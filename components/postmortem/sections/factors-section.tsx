@@ -25,11 +25,26 @@ const validate = (field: string, value: unknown) => {
   return result && !result.success ? result.error.issues[0]?.message : undefined;
 };
 
-function FactorRow({ factor, index, canEdit, names, onRemove, onState }: {
-  factor: FactorDto; index: number; canEdit: boolean; names: readonly string[]; onRemove: () => void; onState: (state: SaveState) => void;
+function FactorRow({
+  factor,
+  index,
+  canEdit,
+  names,
+  onRemove,
+  onState,
+}: {
+  factor: FactorDto;
+  index: number;
+  canEdit: boolean;
+  names: readonly string[];
+  onRemove: () => void;
+  onState: (state: SaveState) => void;
 }) {
   const row = useLiveRow({
-    entity: "factor", entityId: factor.id, values: { category: factor.category, description: factor.description }, validate,
+    entity: "factor",
+    entityId: factor.id,
+    values: { category: factor.category, description: factor.description },
+    validate,
   });
   useReportRowState(row, onState);
   const id = `factor-${factor.id}`;
@@ -39,36 +54,59 @@ function FactorRow({ factor, index, canEdit, names, onRemove, onState }: {
   const error = status.kind === "error" && !row.conflict("description") ? status.message : undefined;
   return (
     <tr data-testid="factor-row">
-      <th scope="row" className="py-2 pr-3 font-medium text-slate-800">{index + 1}</th>
+      <th scope="row" className="py-2 pr-3 font-medium text-slate-800">
+        {index + 1}
+      </th>
       <td className="py-2 pr-3">
         {canEdit ? (
           <>
-            <Select aria-label={`Factor ${index + 1} category`} value={category}
-              onChange={(e) => row.setValue("category", e.target.value, { now: true })} {...row.bind("category")}>
-              {CATEGORIES.map((c) => <option key={c} value={c}>{FACTOR_CATEGORY_LABELS[c]}</option>)}
+            <Select
+              aria-label={`Factor ${index + 1} category`}
+              value={category}
+              onChange={(e) => row.setValue("category", e.target.value, { now: true })}
+              {...row.bind("category")}
+            >
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {FACTOR_CATEGORY_LABELS[c]}
+                </option>
+              ))}
             </Select>
             <FieldSaveNote row={row} field="category" />
             <FieldConflictNote row={row} field="category" format={(v) => FACTOR_CATEGORY_LABELS[v as FactorCategory] ?? String(v)} />
           </>
-        ) : FACTOR_CATEGORY_LABELS[category]}
+        ) : (
+          FACTOR_CATEGORY_LABELS[category]
+        )}
       </td>
       <td className="space-y-1 py-2">
         {canEdit ? (
           <>
             <PresenceMark entity="factor" entityId={factor.id}>
-              <Textarea id={id} rows={2} aria-label={`Factor ${index + 1} description`} value={description}
-                aria-invalid={!!error} aria-describedby={describedBy(id, error)}
-                onChange={(e) => row.setValue("description", e.target.value)} {...row.bind("description")} />
+              <Textarea
+                id={id}
+                rows={2}
+                aria-label={`Factor ${index + 1} description`}
+                value={description}
+                aria-invalid={!!error}
+                aria-describedby={describedBy(id, error)}
+                onChange={(e) => row.setValue("description", e.target.value)}
+                {...row.bind("description")}
+              />
             </PresenceMark>
             <FieldSaveNote row={row} field="description" />
             <FieldConflictNote row={row} field="description" />
             <BlamelessHints text={description} participantNames={names} />
           </>
-        ) : <span className="whitespace-pre-wrap">{description}</span>}
+        ) : (
+          <span className="whitespace-pre-wrap">{description}</span>
+        )}
       </td>
       {canEdit ? (
         <td className="py-2 pl-2">
-          <Button size="sm" variant="ghost" aria-label={`Delete factor ${index + 1}`} onClick={onRemove}>Delete</Button>
+          <Button size="sm" variant="ghost" aria-label={`Delete factor ${index + 1}`} onClick={onRemove}>
+            Delete
+          </Button>
         </td>
       ) : null}
     </tr>
@@ -86,21 +124,32 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
   async function add() {
     setState({ kind: "saving" });
     const result = await addFactorAction({
-      postmortemId: doc.id, clientMutationId: crypto.randomUUID(), category: "TECHNICAL", description: "",
+      postmortemId: doc.id,
+      clientMutationId: crypto.randomUUID(),
+      category: "TECHNICAL",
+      description: "",
     }).catch(() => null);
-    setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the factor was not added." });
+    setState(
+      result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the factor was not added." },
+    );
   }
 
   async function remove(factor: FactorDto) {
     setState({ kind: "saving" });
     const result = await deleteFactorAction({ postmortemId: doc.id, factorId: factor.id }).catch(() => null);
-    setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the factor was not deleted." });
+    setState(
+      result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the factor was not deleted." },
+    );
   }
 
   const visible = canEdit ? doc.factors : doc.factors.filter((f) => f.description.trim());
   return (
-    <SectionCard id="factors" title={SECTION_LABELS.factors} state={state}
-      description={canEdit ? "Conditions that made the incident more likely or worse. Changes save as you type." : undefined}>
+    <SectionCard
+      id="factors"
+      title={SECTION_LABELS.factors}
+      state={state}
+      description={canEdit ? "Conditions that made the incident more likely or worse. Changes save as you type." : undefined}
+    >
       {visible.length === 0 ? (
         <p className="text-sm italic text-slate-500">No contributing factors recorded yet.</p>
       ) : (
@@ -108,16 +157,33 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
           <table className="w-full min-w-[30rem] text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Factor</th>
-                <th scope="col" className="w-40 py-2 pr-3 font-medium">Category</th>
-                <th scope="col" className="py-2 font-medium">Description</th>
-                {canEdit ? <th scope="col" className="w-20 py-2"><span className="sr-only">Actions</span></th> : null}
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Factor
+                </th>
+                <th scope="col" className="w-40 py-2 pr-3 font-medium">
+                  Category
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Description
+                </th>
+                {canEdit ? (
+                  <th scope="col" className="w-20 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
               {visible.map((factor, i) => (
-                <FactorRow key={factor.id} factor={factor} index={i} canEdit={canEdit} names={names} onRemove={() => void remove(factor)}
-                  onState={setState} />
+                <FactorRow
+                  key={factor.id}
+                  factor={factor}
+                  index={i}
+                  canEdit={canEdit}
+                  names={names}
+                  onRemove={() => void remove(factor)}
+                  onState={setState}
+                />
               ))}
             </tbody>
           </table>
@@ -125,8 +191,14 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
       )}
       {canEdit ? (
         <div className="mt-3 space-y-2">
-          {state.kind === "error" ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
-          <Button size="sm" variant="secondary" onClick={() => void add()}>Add factor</Button>
+          {state.kind === "error" ? (
+            <p role="alert" className="text-sm text-red-700">
+              {state.message}
+            </p>
+          ) : null}
+          <Button size="sm" variant="secondary" onClick={() => void add()}>
+            Add factor
+          </Button>
         </div>
       ) : null}
     </SectionCard>

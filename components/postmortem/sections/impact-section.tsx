@@ -17,7 +17,11 @@ function FieldError({ api, name }: { api: SectionFormApi; name: string }) {
   const error = api.errorOf(name);
   return (
     <>
-      {error ? <p id={`${api.idOf(name)}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">{error}</p> : null}
+      {error ? (
+        <p id={`${api.idOf(name)}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
       <ConflictNote api={api} name={name} />
     </>
   );
@@ -25,15 +29,22 @@ function FieldError({ api, name }: { api: SectionFormApi; name: string }) {
 
 function LevelCell({ api, name, label }: { api: SectionFormApi; name: LevelKey; label: string }) {
   const value = String(api.value(name) ?? "");
-  if (!api.canEdit) return <>{value ? IMPACT_LEVEL_LABELS[value as ImpactLevel] : <span className="italic text-slate-500">Not assessed</span>}</>;
+  if (!api.canEdit)
+    return <>{value ? IMPACT_LEVEL_LABELS[value as ImpactLevel] : <span className="italic text-slate-500">Not assessed</span>}</>;
   const id = api.idOf(name);
   const error = api.errorOf(name);
   return (
     <>
-      <label htmlFor={id} className="sr-only">{label} level</label>
+      <label htmlFor={id} className="sr-only">
+        {label} level
+      </label>
       <Select aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.register(name, "select")}>
         <option value="">Not assessed</option>
-        {LEVELS.map((l) => <option key={l} value={l}>{IMPACT_LEVEL_LABELS[l]}</option>)}
+        {LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {IMPACT_LEVEL_LABELS[l]}
+          </option>
+        ))}
       </Select>
       <FieldError api={api} name={name} />
     </>
@@ -47,7 +58,9 @@ function DetailCell({ api, name, label }: { api: SectionFormApi; name: string; l
   const error = api.errorOf(name);
   return (
     <>
-      <label htmlFor={id} className="sr-only">{label} detail</label>
+      <label htmlFor={id} className="sr-only">
+        {label} detail
+      </label>
       <Input aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...api.register(name)} />
       <FieldError api={api} name={name} />
     </>
@@ -55,13 +68,22 @@ function DetailCell({ api, name, label }: { api: SectionFormApi; name: string; l
 }
 
 export function ImpactSection({ doc, canEdit }: SectionProps) {
-  const api = useSectionForm({ section: "impact", postmortemId: doc.id, values: {
-    customerLevel: doc.impact.customerLevel ?? "", customerDetail: doc.impact.customerDetail,
-    revenueDetail: doc.impact.revenueDetail,
-    reputationalLevel: doc.impact.reputationalLevel ?? "", reputationalDetail: doc.impact.reputationalDetail,
-    dataSecurityLevel: doc.impact.dataSecurityLevel ?? "", dataSecurityDetail: doc.impact.dataSecurityDetail,
-    complianceLevel: doc.impact.complianceLevel ?? "", complianceDetail: doc.impact.complianceDetail,
-  }, canEdit });
+  const api = useSectionForm({
+    section: "impact",
+    postmortemId: doc.id,
+    values: {
+      customerLevel: doc.impact.customerLevel ?? "",
+      customerDetail: doc.impact.customerDetail,
+      revenueDetail: doc.impact.revenueDetail,
+      reputationalLevel: doc.impact.reputationalLevel ?? "",
+      reputationalDetail: doc.impact.reputationalDetail,
+      dataSecurityLevel: doc.impact.dataSecurityLevel ?? "",
+      dataSecurityDetail: doc.impact.dataSecurityDetail,
+      complianceLevel: doc.impact.complianceLevel ?? "",
+      complianceDetail: doc.impact.complianceDetail,
+    },
+    canEdit,
+  });
   return (
     <SectionCard id="impact" title={SECTION_LABELS.impact} state={api.state}>
       <SectionForm api={api}>
@@ -69,15 +91,23 @@ export function ImpactSection({ doc, canEdit }: SectionProps) {
           <table className="w-full min-w-[32rem] text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Dimension</th>
-                <th scope="col" className="w-44 py-2 pr-3 font-medium">Impact</th>
-                <th scope="col" className="py-2 font-medium">Detail</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Dimension
+                </th>
+                <th scope="col" className="w-44 py-2 pr-3 font-medium">
+                  Impact
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Detail
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
               {IMPACT_DIMENSIONS.map((d) => (
                 <tr key={d.key}>
-                  <th scope="row" className="py-2 pr-3 font-medium text-slate-800">{d.label}</th>
+                  <th scope="row" className="py-2 pr-3 font-medium text-slate-800">
+                    {d.label}
+                  </th>
                   <td className="py-2 pr-3">
                     {d.key === "revenue" ? (
                       <span className="text-slate-600">£ amount in Key metrics</span>

@@ -32,20 +32,39 @@ export function RootCauseSection({ doc, canEdit }: SectionProps) {
   const [whyState, setWhyState] = useState<SaveState>({ kind: "idle" });
   const names = doc.participants.map((p) => p.name);
   return (
-    <SectionCard id="root-cause" title={SECTION_LABELS["root-cause"]} state={combine(api.state, whyState)}
-      description={FIVE_WHYS?.body}>
+    <SectionCard id="root-cause" title={SECTION_LABELS["root-cause"]} state={combine(api.state, whyState)} description={FIVE_WHYS?.body}>
       <SectionForm api={api}>
-        <SectionTextField api={api} name="problemStatement" label="Problem" multiline rows={2} blamelessNames={names}
-          hint="The problem as customers or the system saw it." />
+        <SectionTextField
+          api={api}
+          name="problemStatement"
+          label="Problem"
+          multiline
+          rows={2}
+          blamelessNames={names}
+          hint="The problem as customers or the system saw it."
+        />
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium text-slate-800">5 Whys</legend>
           {canEdit ? <p className="text-xs text-slate-500">Each why saves as you type.</p> : null}
           <WhyChain postmortemId={doc.id} whys={doc.whys} canEdit={canEdit} participantNames={names} onState={setWhyState} />
         </fieldset>
-        <SectionTextField api={api} name="rootCause" label="Root cause" multiline rows={3} blamelessNames={names}
-          hint="A systemic cause that suggests a process or system improvement." />
-        <SectionSelectField api={api} name="rootCauseCategory" label="Root cause category" options={CATEGORY_OPTIONS}
-          emptyLabel="Choose a category" className="sm:max-w-xs" />
+        <SectionTextField
+          api={api}
+          name="rootCause"
+          label="Root cause"
+          multiline
+          rows={3}
+          blamelessNames={names}
+          hint="A systemic cause that suggests a process or system improvement."
+        />
+        <SectionSelectField
+          api={api}
+          name="rootCauseCategory"
+          label="Root cause category"
+          options={CATEGORY_OPTIONS}
+          emptyLabel="Choose a category"
+          className="sm:max-w-xs"
+        />
       </SectionForm>
     </SectionCard>
   );

@@ -30,7 +30,11 @@ export function ConflictNote({ api, name }: { api: SectionFormApi; name: string 
 
 /** Outlines the field while someone else is in it. */
 function Mark({ api, name, children }: { api: SectionFormApi; name: string; children: ReactNode }) {
-  return <PresenceMark entity={api.row.entity} entityId={api.row.entityId} field={name}>{children}</PresenceMark>;
+  return (
+    <PresenceMark entity={api.row.entity} entityId={api.row.entityId} field={name}>
+      {children}
+    </PresenceMark>
+  );
 }
 
 export function SectionTextField({
@@ -78,7 +82,9 @@ export function SectionTextField({
   };
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
-      <Mark api={api} name={name}>{multiline ? <Textarea rows={rows} {...common} /> : <Input type={type} {...common} />}</Mark>
+      <Mark api={api} name={name}>
+        {multiline ? <Textarea rows={rows} {...common} /> : <Input type={type} {...common} />}
+      </Mark>
       <ConflictNote api={api} name={name} />
       {multiline ? <FieldHistoryButton row={api.row} fields={[name]} label={typeof label === "string" ? label : name} /> : null}
       {blamelessNames ? <BlamelessHints text={value} participantNames={blamelessNames} /> : null}
@@ -137,12 +143,24 @@ export function SectionCheckbox({ api, name, label, hint }: { api: SectionFormAp
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="flex items-start gap-2 text-sm font-medium text-slate-800">
-        <input type="checkbox" className="mt-0.5 size-4" aria-describedby={describedBy(id, error, !!hint)}
-          {...api.register(name, "checkbox")} />
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4"
+          aria-describedby={describedBy(id, error, !!hint)}
+          {...api.register(name, "checkbox")}
+        />
         <span>{label}</span>
       </label>
-      {hint && !error ? <p id={`${id}-hint`} className="pl-6 text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} role="alert" className="pl-6 text-xs font-medium text-red-700">{error}</p> : null}
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="pl-6 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="pl-6 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
       <ConflictNote api={api} name={name} />
     </div>
   );

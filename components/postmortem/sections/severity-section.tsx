@@ -17,7 +17,12 @@ export function SeveritySection({ doc, canEdit }: SectionProps) {
       <SectionForm api={api}>
         {canEdit ? (
           <>
-            <SeverityOptions name="severity" register={() => api.register("severity", "select")} error={api.errorOf("severity")} selected={selected} />
+            <SeverityOptions
+              name="severity"
+              register={() => api.register("severity", "select")}
+              error={api.errorOf("severity")}
+              selected={selected}
+            />
             <ConflictNote api={api} name="severity" />
           </>
         ) : (

@@ -14,8 +14,14 @@ export function SummarySection({ doc, canEdit }: SectionProps) {
   return (
     <SectionCard id="summary" title={SECTION_LABELS.summary} state={api.state}>
       <SectionForm api={api}>
-        <SectionTextField api={api} name="summary" label={SUMMARY_PROMPT} multiline rows={4}
-          blamelessNames={doc.participants.map((p) => p.name)} />
+        <SectionTextField
+          api={api}
+          name="summary"
+          label={SUMMARY_PROMPT}
+          multiline
+          rows={4}
+          blamelessNames={doc.participants.map((p) => p.name)}
+        />
         {canEdit ? (
           <p className="text-xs text-slate-600" aria-live="polite" data-testid="summary-sentences">
             {sentences === 1 ? "1 sentence" : `${sentences} sentences`}

@@ -31,13 +31,29 @@ function Head({ editing }: { editing: boolean }) {
   return (
     <thead className="border-b border-slate-200 bg-slate-50">
       <tr>
-        <th scope="col" className={th}>Time (UTC)</th>
-        <th scope="col" className={`${th} w-[30%]`}>Event</th>
-        <th scope="col" className={th}>Actor</th>
-        <th scope="col" className={`${th} w-[24%]`}>Notes</th>
-        <th scope="col" className={th}>Milestone</th>
-        <th scope="col" className={th}>Kind</th>
-        {editing ? <th scope="col" className={th}><span className="sr-only">Row actions</span></th> : null}
+        <th scope="col" className={th}>
+          Time (UTC)
+        </th>
+        <th scope="col" className={`${th} w-[30%]`}>
+          Event
+        </th>
+        <th scope="col" className={th}>
+          Actor
+        </th>
+        <th scope="col" className={`${th} w-[24%]`}>
+          Notes
+        </th>
+        <th scope="col" className={th}>
+          Milestone
+        </th>
+        <th scope="col" className={th}>
+          Kind
+        </th>
+        {editing ? (
+          <th scope="col" className={th}>
+            <span className="sr-only">Row actions</span>
+          </th>
+        ) : null}
       </tr>
     </thead>
   );
@@ -98,18 +114,30 @@ function TimelineEditor({ doc }: { doc: PostmortemDocument }) {
   }
 
   return (
-    <SectionCard id="timeline" title={TITLE} state={timeline.state}
-      description="Times are UTC. Type 14:05 for that time on the incident day, or a full date and time.">
+    <SectionCard
+      id="timeline"
+      title={TITLE}
+      state={timeline.state}
+      description="Times are UTC. Type 14:05 for that time on the incident day, or a full date and time."
+    >
       <Guidance />
       <div className="overflow-x-auto">
         <table className="min-w-[64rem] w-full text-sm" aria-describedby="timeline-keys">
           <Head editing />
           <tbody className="divide-y divide-slate-100">
             {rows.map((view, index) => (
-              <TimelineRow key={view.key} view={view} index={index} count={rows.length}
-                incidentDate={doc.incidentDate} focusOnMount={timeline.focusKey === view.key}
-                onAddBelow={(key) => timeline.addRow(key)} onDelete={timeline.deleteRow} onMove={move}
-                onPasteLines={(text) => void paste(text)} />
+              <TimelineRow
+                key={view.key}
+                view={view}
+                index={index}
+                count={rows.length}
+                incidentDate={doc.incidentDate}
+                focusOnMount={timeline.focusKey === view.key}
+                onAddBelow={(key) => timeline.addRow(key)}
+                onDelete={timeline.deleteRow}
+                onMove={move}
+                onPasteLines={(text) => void paste(text)}
+              />
             ))}
           </tbody>
         </table>
@@ -120,20 +148,36 @@ function TimelineEditor({ doc }: { doc: PostmortemDocument }) {
       <p id="timeline-keys" className="mt-2 text-xs text-slate-500">
         Enter saves the row and adds one below; ↑ and ↓ move between rows; Tab moves across.
       </p>
-      {timeline.state.kind === "error" ? <p role="alert" className="mt-2 text-sm text-red-700">{timeline.state.message}</p> : null}
+      {timeline.state.kind === "error" ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {timeline.state.message}
+        </p>
+      ) : null}
       {timeline.deleted ? (
         <div className="mt-3">
           <Alert tone="info">
             <span className="mr-3">Deleted “{timeline.deleted.label}”.</span>
-            <Button size="sm" variant="secondary" onClick={timeline.undoDelete}>Undo</Button>{" "}
-            <Button size="sm" variant="ghost" onClick={timeline.dismissDeleted}>Dismiss</Button>
+            <Button size="sm" variant="secondary" onClick={timeline.undoDelete}>
+              Undo
+            </Button>{" "}
+            <Button size="sm" variant="ghost" onClick={timeline.dismissDeleted}>
+              Dismiss
+            </Button>
           </Alert>
         </div>
       ) : null}
-      {pasteNote ? <p role="status" className="mt-2 text-sm text-slate-700">{pasteNote}</p> : null}
+      {pasteNote ? (
+        <p role="status" className="mt-2 text-sm text-slate-700">
+          {pasteNote}
+        </p>
+      ) : null}
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button size="sm" onClick={() => timeline.addRow()}>Add row</Button>
-        <Button size="sm" variant="secondary" aria-expanded={pasting} onClick={() => setPasting((p) => !p)}>Paste lines</Button>
+        <Button size="sm" onClick={() => timeline.addRow()}>
+          Add row
+        </Button>
+        <Button size="sm" variant="secondary" aria-expanded={pasting} onClick={() => setPasting((p) => !p)}>
+          Paste lines
+        </Button>
       </div>
       {pasting ? <TimelinePaste onPaste={paste} onClose={() => setPasting(false)} /> : null}
     </SectionCard>

@@ -20,9 +20,20 @@ const validate = (_field: string, value: unknown) => {
   return parsed.success ? undefined : parsed.error.issues[0]?.message;
 };
 
-function WhyRow({ postmortemId, why, index, participantNames, onRemove, onState }: {
+function WhyRow({
+  postmortemId,
+  why,
+  index,
+  participantNames,
+  onRemove,
+  onState,
+}: {
   postmortemId: string;
-  why: WhyDto; index: number; participantNames: readonly string[]; onRemove: () => void; onState: (state: SaveState) => void;
+  why: WhyDto;
+  index: number;
+  participantNames: readonly string[];
+  onRemove: () => void;
+  onState: (state: SaveState) => void;
 }) {
   const row = useLiveRow({ entity: "why", entityId: why.id, values: { text: why.text }, validate });
   useReportRowState(row, onState);
@@ -33,16 +44,27 @@ function WhyRow({ postmortemId, why, index, participantNames, onRemove, onState 
   return (
     <li className="space-y-1" data-testid="why-row">
       <div className="flex items-center justify-between gap-2">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">Why {index + 1}?</label>
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          Why {index + 1}?
+        </label>
         <span className="flex items-center">
           <FieldHistoryButton row={row} fields={["text"]} label={`why ${index + 1}`} />
           <CommentsButton anchor={`why:${why.id}`} label={`why ${index + 1}`} />
-          <Button size="sm" variant="ghost" aria-label={`Delete why ${index + 1}`} onClick={onRemove}>Delete</Button>
+          <Button size="sm" variant="ghost" aria-label={`Delete why ${index + 1}`} onClick={onRemove}>
+            Delete
+          </Button>
         </span>
       </div>
       <PresenceMark entity="why" entityId={why.id}>
-        <Textarea id={id} rows={2} value={text} aria-invalid={!!error} aria-describedby={describedBy(id, error)}
-          onChange={(e) => row.setValue("text", e.target.value)} {...row.bind("text")} />
+        <Textarea
+          id={id}
+          rows={2}
+          value={text}
+          aria-invalid={!!error}
+          aria-describedby={describedBy(id, error)}
+          onChange={(e) => row.setValue("text", e.target.value)}
+          {...row.bind("text")}
+        />
       </PresenceMark>
       <FieldSaveNote row={row} field="text" />
       <FieldConflictNote row={row} field="text" />
@@ -73,13 +95,17 @@ export function WhyChain({
   async function add() {
     onState({ kind: "saving" });
     const result = await addWhyAction({ postmortemId, clientMutationId: crypto.randomUUID() }).catch(() => null);
-    onState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the why was not added." });
+    onState(
+      result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the why was not added." },
+    );
   }
 
   async function remove(why: WhyDto) {
     onState({ kind: "saving" });
     const result = await deleteWhyAction({ postmortemId, whyId: why.id }).catch(() => null);
-    onState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the why was not deleted." });
+    onState(
+      result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; the why was not deleted." },
+    );
   }
 
   if (!canEdit) {
@@ -88,7 +114,11 @@ export function WhyChain({
       <p className="text-sm italic text-slate-500">No whys recorded yet.</p>
     ) : (
       <ol className="list-decimal space-y-1 pl-5 text-sm">
-        {filled.map((r) => <li key={r.id} className="whitespace-pre-wrap">{r.text}</li>)}
+        {filled.map((r) => (
+          <li key={r.id} className="whitespace-pre-wrap">
+            {r.text}
+          </li>
+        ))}
       </ol>
     );
   }
@@ -97,11 +127,21 @@ export function WhyChain({
     <div className="space-y-3">
       <ol className="space-y-3">
         {whys.map((why, i) => (
-          <WhyRow key={why.id} postmortemId={postmortemId} why={why} index={i} participantNames={participantNames} onRemove={() => void remove(why)} onState={onState} />
+          <WhyRow
+            key={why.id}
+            postmortemId={postmortemId}
+            why={why}
+            index={i}
+            participantNames={participantNames}
+            onRemove={() => void remove(why)}
+            onState={onState}
+          />
         ))}
       </ol>
       {whys.length === 0 ? <p className="text-sm italic text-slate-500">No whys yet.</p> : null}
-      <Button size="sm" variant="secondary" onClick={() => void add()}>Add another why</Button>
+      <Button size="sm" variant="secondary" onClick={() => void add()}>
+        Add another why
+      </Button>
     </div>
   );
 }

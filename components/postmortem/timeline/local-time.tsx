@@ -7,7 +7,11 @@ const subscribe = () => () => {};
 
 /** True only in the browser after hydration, so locale- and zone-dependent text never mismatches the server. */
 export function useMounted(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }
 
 /** The viewer's own clock time for a UTC time cell, as a hint under it. */

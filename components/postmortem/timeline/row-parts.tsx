@@ -7,28 +7,56 @@ import { FIELD_LABELS, ROW_FIELDS } from "@/components/postmortem/timeline/row-v
 
 const STATUS_TEXT: Record<SaveState["kind"], string> = { idle: "", saving: "Saving…", saved: "Saved", error: "Not saved" };
 const STATUS_TONE: Record<SaveState["kind"], string> = {
-  idle: "text-slate-500", saving: "text-slate-500", saved: "text-green-700", error: "text-red-700",
+  idle: "text-slate-500",
+  saving: "text-slate-500",
+  saved: "text-green-700",
+  error: "text-red-700",
 };
 
 /** Move / insert / delete buttons of one row, and its own save state. */
 export function RowActions({
-  n, count, status, onMoveUp, onMoveDown, onInsertBelow, onDelete, extra,
+  n,
+  count,
+  status,
+  onMoveUp,
+  onMoveDown,
+  onInsertBelow,
+  onDelete,
+  extra,
 }: {
-  n: number; count: number; status: SaveState; extra?: React.ReactNode;
-  onMoveUp: () => void; onMoveDown: () => void; onInsertBelow: () => void; onDelete: () => void;
+  n: number;
+  count: number;
+  status: SaveState;
+  extra?: React.ReactNode;
+  onMoveUp: () => void;
+  onMoveDown: () => void;
+  onInsertBelow: () => void;
+  onDelete: () => void;
 }) {
   return (
     <td className="p-1 whitespace-nowrap">
       <div className="flex items-center gap-0.5">
-        <Button variant="ghost" size="sm" aria-label={`Move row ${n} up`} disabled={n === 1} onClick={onMoveUp}>↑</Button>
-        <Button variant="ghost" size="sm" aria-label={`Move row ${n} down`} disabled={n === count} onClick={onMoveDown}>↓</Button>
-        <Button variant="ghost" size="sm" aria-label={`Insert row below row ${n}`} onClick={onInsertBelow}>+</Button>
-        <Button variant="ghost" size="sm" aria-label={`Delete row ${n}`} className="text-red-700" onClick={onDelete}>✕</Button>
+        <Button variant="ghost" size="sm" aria-label={`Move row ${n} up`} disabled={n === 1} onClick={onMoveUp}>
+          ↑
+        </Button>
+        <Button variant="ghost" size="sm" aria-label={`Move row ${n} down`} disabled={n === count} onClick={onMoveDown}>
+          ↓
+        </Button>
+        <Button variant="ghost" size="sm" aria-label={`Insert row below row ${n}`} onClick={onInsertBelow}>
+          +
+        </Button>
+        <Button variant="ghost" size="sm" aria-label={`Delete row ${n}`} className="text-red-700" onClick={onDelete}>
+          ✕
+        </Button>
         {extra}
       </div>
-      <span role="status" aria-live="polite" data-testid="row-save-state"
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="row-save-state"
         title={status.kind === "error" ? status.message : undefined}
-        className={`block px-2 text-[11px] font-medium ${STATUS_TONE[status.kind]}`}>
+        className={`block px-2 text-[11px] font-medium ${STATUS_TONE[status.kind]}`}
+      >
         {STATUS_TEXT[status.kind]}
       </span>
     </td>
@@ -50,10 +78,17 @@ export function RowConflicts({ n, row }: { n: number; row: LiveRow }) {
             <div key={field} className="flex flex-wrap items-center gap-2">
               <span>
                 {FIELD_LABELS[field]} of row {n} was changed by {conflict.by ?? "someone else"} to{" "}
-                <strong className="break-all">“{conflict.theirs === "" || conflict.theirs == null ? "(empty)" : String(conflict.theirs)}”</strong>.
+                <strong className="break-all">
+                  “{conflict.theirs === "" || conflict.theirs == null ? "(empty)" : String(conflict.theirs)}”
+                </strong>
+                .
               </span>
-              <Button size="sm" variant="secondary" onClick={() => row.useTheirs(field)}>Use theirs</Button>
-              <Button size="sm" variant="secondary" onClick={() => row.keepMine(field)}>Keep mine</Button>
+              <Button size="sm" variant="secondary" onClick={() => row.useTheirs(field)}>
+                Use theirs
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => row.keepMine(field)}>
+                Keep mine
+              </Button>
             </div>
           ))}
         </div>

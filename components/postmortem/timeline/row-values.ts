@@ -35,9 +35,7 @@ export function pick(values: TimelineFieldsInput, fields: readonly TimelineField
 
 /** Moves focus to the same column of the row `step` rows away (ArrowUp / ArrowDown between rows). */
 export function focusCell(from: HTMLElement, column: string, rowIndex: number): boolean {
-  const target = from
-    .closest("table")
-    ?.querySelector<HTMLElement>(`[data-cell="${column}"][data-row-index="${rowIndex}"]`);
+  const target = from.closest("table")?.querySelector<HTMLElement>(`[data-cell="${column}"][data-row-index="${rowIndex}"]`);
   if (!target) return false;
   target.focus();
   if (target instanceof HTMLInputElement) target.select();

@@ -36,16 +36,28 @@ export function TimelinePaste({
 
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <Field id="timeline-paste" label="Paste lines" error={error}
-        hint="One event per line, e.g. “14:05  Eval score dropped below threshold” or “2026-11-20 14:05 - Prompt v42 deployed”. Times are UTC.">
-        <Textarea id="timeline-paste" rows={5} className="font-mono" {...register("text")} aria-invalid={!!error}
-          aria-describedby={describedBy("timeline-paste", error, true)} />
+      <Field
+        id="timeline-paste"
+        label="Paste lines"
+        error={error}
+        hint="One event per line, e.g. “14:05  Eval score dropped below threshold” or “2026-11-20 14:05 - Prompt v42 deployed”. Times are UTC."
+      >
+        <Textarea
+          id="timeline-paste"
+          rows={5}
+          className="font-mono"
+          {...register("text")}
+          aria-invalid={!!error}
+          aria-describedby={describedBy("timeline-paste", error, true)}
+        />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Adding…" : "Add rows"}
         </Button>
-        <Button size="sm" variant="secondary" onClick={onClose}>Cancel</Button>
+        <Button size="sm" variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

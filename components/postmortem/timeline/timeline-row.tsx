@@ -39,7 +39,9 @@ export function TimelineRow(props: TimelineRowProps) {
   if (props.view.id && props.view.server) return <LiveTimelineRow {...props} id={props.view.id} />;
   return (
     <tr data-testid="timeline-row" data-row-key={props.view.key} className="align-top">
-      <td colSpan={7} className="p-2 text-sm text-slate-500" role="status">Adding row {props.index + 1}…</td>
+      <td colSpan={7} className="p-2 text-sm text-slate-500" role="status">
+        Adding row {props.index + 1}…
+      </td>
     </tr>
   );
 }
@@ -111,7 +113,11 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
     ...row.bind(field),
   });
   const errorLine = (field: TimelineField) =>
-    errorText(field) ? <span id={`${id(field)}-error`} role="alert" className="block text-xs font-medium text-red-700">{errorText(field)}</span> : null;
+    errorText(field) ? (
+      <span id={`${id(field)}-error`} role="alert" className="block text-xs font-medium text-red-700">
+        {errorText(field)}
+      </span>
+    ) : null;
   const milestone = String(row.value("milestone") ?? "");
   const kind = String(row.value("kind") ?? "");
   const editors = live.presence.filter((p) => p.tabId !== live.tabId && p.focus?.entity === "timeline" && p.focus.entityId === rowId);
@@ -119,24 +125,46 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
 
   return (
     <>
-      <tr data-testid="timeline-row" data-row-key={view.key} data-row-id={rowId} onKeyDown={onKeyDown} style={outline}
+      <tr
+        data-testid="timeline-row"
+        data-row-key={view.key}
+        data-row-id={rowId}
+        onKeyDown={onKeyDown}
+        style={outline}
         data-editors={editors.map((p) => p.name).join(", ") || undefined}
-        className={`align-top ${row.rowStatus.kind === "error" ? "bg-red-50/60" : ""}`}>
+        className={`align-top ${row.rowStatus.kind === "error" ? "bg-red-50/60" : ""}`}
+      >
         <td className="p-1 min-w-44">
-          <input ref={timeRef} {...control("occurredAt", `${id("occurredAt")}-local`)}
-            className={`${cell} font-mono`} placeholder="HH:mm" autoComplete="off" inputMode="numeric" onPaste={onPaste} />
+          <input
+            ref={timeRef}
+            {...control("occurredAt", `${id("occurredAt")}-local`)}
+            className={`${cell} font-mono`}
+            placeholder="HH:mm"
+            autoComplete="off"
+            inputMode="numeric"
+            onPaste={onPaste}
+          />
           {errorLine("occurredAt")}
           <LocalTime id={`${id("occurredAt")}-local`} value={expandTimeCell(String(row.value("occurredAt") ?? ""), incidentDate)} />
           {editors.length > 0 ? (
-            <span className="mt-0.5 inline-block rounded px-1.5 text-[11px] font-medium text-white" data-testid="row-editors"
-              style={{ background: editors[0].color }}>
+            <span
+              className="mt-0.5 inline-block rounded px-1.5 text-[11px] font-medium text-white"
+              data-testid="row-editors"
+              style={{ background: editors[0].color }}
+            >
               {editors.map((p) => p.name).join(", ")}
             </span>
           ) : null}
         </td>
         <td className="p-1 min-w-40">
-          <textarea {...control("event")} className={growing} rows={1} autoComplete="off" onPaste={onPaste}
-            placeholder={milestone ? MILESTONE_LABELS[milestone as Milestone] : "What happened"} />
+          <textarea
+            {...control("event")}
+            className={growing}
+            rows={1}
+            autoComplete="off"
+            onPaste={onPaste}
+            placeholder={milestone ? MILESTONE_LABELS[milestone as Milestone] : "What happened"}
+          />
           {errorLine("event")}
         </td>
         <td className="p-1 min-w-28">
@@ -150,30 +178,51 @@ function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
         <td className="p-1 min-w-36">
           <select {...control("milestone")} className={cell}>
             <option value="">—</option>
-            {MILESTONES.map((m) => <option key={m} value={m}>{MILESTONE_LABELS[m]}</option>)}
+            {MILESTONES.map((m) => (
+              <option key={m} value={m}>
+                {MILESTONE_LABELS[m]}
+              </option>
+            ))}
           </select>
           {errorLine("milestone")}
         </td>
         <td className="p-1 min-w-36">
-          <select {...control("kind")}
-            className={`${cell} ${AI_EVENT_KINDS.includes(kind as EventKind) ? "border-violet-300 bg-violet-50" : ""}`}>
+          <select
+            {...control("kind")}
+            className={`${cell} ${AI_EVENT_KINDS.includes(kind as EventKind) ? "border-violet-300 bg-violet-50" : ""}`}
+          >
             <optgroup label="General">
-              {KINDS.filter((k) => !AI_EVENT_KINDS.includes(k)).map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}
+              {KINDS.filter((k) => !AI_EVENT_KINDS.includes(k)).map((k) => (
+                <option key={k} value={k}>
+                  {EVENT_KIND_LABELS[k]}
+                </option>
+              ))}
             </optgroup>
             <optgroup label="AI system">
-              {AI_EVENT_KINDS.map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}
+              {AI_EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {EVENT_KIND_LABELS[k]}
+                </option>
+              ))}
             </optgroup>
           </select>
           {errorLine("kind")}
         </td>
-        <RowActions n={n} count={props.count} status={toSaveState(row.rowStatus)}
-          onMoveUp={() => props.onMove(view.key, -1)} onMoveDown={() => props.onMove(view.key, 1)}
+        <RowActions
+          n={n}
+          count={props.count}
+          status={toSaveState(row.rowStatus)}
+          onMoveUp={() => props.onMove(view.key, -1)}
+          onMoveDown={() => props.onMove(view.key, 1)}
           onInsertBelow={() => props.onAddBelow(view.key)}
           onDelete={() => props.onDelete(view.key, String(row.value("event") ?? "").trim() || `Row ${n}`)}
-          extra={<>
-            <FieldHistoryButton row={row} fields={ROW_FIELDS} labels={FIELD_LABELS} label={`row ${n}`} />
-            <CommentsButton anchor={`timeline:${rowId}`} label={`row ${n}`} />
-          </>} />
+          extra={
+            <>
+              <FieldHistoryButton row={row} fields={ROW_FIELDS} labels={FIELD_LABELS} label={`row ${n}`} />
+              <CommentsButton anchor={`timeline:${rowId}`} label={`row ${n}`} />
+            </>
+          }
+        />
       </tr>
       <RowConflicts n={n} row={row} />
     </>

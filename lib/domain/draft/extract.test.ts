@@ -48,7 +48,9 @@ describe("timestamps", () => {
   it("applies US daylight saving for PT and IANA zones", () => {
     expect(utc("2024-07-04 10:00 PT")).toBe("2024-07-04T17:00:00.000Z");
     expect(utc("2024-01-04 10:00 PT")).toBe("2024-01-04T18:00:00.000Z");
-    expect(draftOf("Timezone: Europe/London\n2025-08-12 10:05 model deploy finished").timeline[0].occurredAt).toBe("2025-08-12T09:05:00.000Z");
+    expect(draftOf("Timezone: Europe/London\n2025-08-12 10:05 model deploy finished").timeline[0].occurredAt).toBe(
+      "2025-08-12T09:05:00.000Z",
+    );
   });
 
   it("counts relative times from the latest absolute time", () => {
@@ -66,8 +68,8 @@ describe("timestamps", () => {
 describe("material", () => {
   it("refuses empty material, broken JSON and a JSON that is not a Slack export, with a clear message", () => {
     expect(() => readMaterial("   ")).toThrow(MaterialError);
-    expect(() => readMaterial("[{\"ts\": 1", "x.json")).toThrow(/could not be read/);
-    expect(() => readMaterial("{\"foo\": 1}")).toThrow(/not a Slack channel export/);
+    expect(() => readMaterial('[{"ts": 1', "x.json")).toThrow(/could not be read/);
+    expect(() => readMaterial('{"foo": 1}')).toThrow(/not a Slack channel export/);
   });
 
   it("reads quoted CSV fields", () => {
@@ -102,7 +104,13 @@ describe("findings besides the timeline", () => {
 
   it("finds the AI system's context and the impact hints", () => {
     const context = Object.fromEntries(draft.aiContext.map((c) => [c.field, c.value]));
-    expect(context).toMatchObject({ aiProvider: "OpenAI", aiModel: "gpt-4o", aiPromptVersion: "v41", evalScoreBefore: "0.92", evalScoreAfter: "0.71" });
+    expect(context).toMatchObject({
+      aiProvider: "OpenAI",
+      aiModel: "gpt-4o",
+      aiPromptVersion: "v41",
+      evalScoreBefore: "0.92",
+      evalScoreAfter: "0.71",
+    });
     const impact = Object.fromEntries(draft.impact.map((h) => [h.field, h.value]));
     expect(impact).toMatchObject({ usersAffected: "2300", slaBreached: "YES", customerLevel: "HIGH" });
     expect(impact.revenueDetail).toContain("£4,200");

@@ -27,7 +27,8 @@ type Row = { at: number | null; actor: string; event: string; source: DraftSourc
 
 const MS_DAY = 86_400_000;
 const ROLLOVER_MS = 12 * 3_600_000;
-const ZONE_DECLARATION = /\b(?:all times|times are|times in|time ?zone|tz)\b\s*(?:are\s+|is\s+|in\s+|:|=)*\s*\(?([A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?/i;
+const ZONE_DECLARATION =
+  /\b(?:all times|times are|times in|time ?zone|tz)\b\s*(?:are\s+|is\s+|in\s+|:|=)*\s*\(?([A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?/i;
 const HEADER = /^(@?\p{L}[\p{L}.'-]*(?:\s+\p{L}[\p{L}.'-]*){0,3})\s+\[?([^\]]+?)\]?\s*$/u;
 const ACTOR = /^@?(\p{L}[\p{L}\p{N}._'-]*(?:\s+\p{L}[\p{L}\p{N}._'-]*){0,3})\s*:\s+(.+)$/u;
 const IRC = /^<([^>]{1,40})>\s*(.+)$/;
@@ -57,7 +58,7 @@ function looksLikeActor(name: string): boolean {
   if (NOT_ACTORS.test(name)) return false;
   const words = name.replace(/^@/, "").split(/\s+/);
   if (words.length > 1 && !words.every((w) => /^\p{Lu}/u.test(w))) return false;
-  return !firstMatch(MILESTONE_RULES, name) && !firstMatch(KIND_RULES, name) || MONITORING_TOOLS.test(name);
+  return (!firstMatch(MILESTONE_RULES, name) && !firstMatch(KIND_RULES, name)) || MONITORING_TOOLS.test(name);
 }
 
 /** The first milestone rule that matches other than in a negated phrase ("not resolved yet"). */
@@ -123,7 +124,10 @@ export function extractDraft(material: Material, options: ExtractOptions): Draft
       const waiting = rows.filter((r) => r.block === block && r.at === null);
       if (waiting.length > 0) {
         waiting[0].at = at;
-        waiting[0].event = waiting.map((r) => r.event).join(" ").slice(0, DRAFT_LIMITS.event);
+        waiting[0].event = waiting
+          .map((r) => r.event)
+          .join(" ")
+          .slice(0, DRAFT_LIMITS.event);
         for (const merged of waiting.slice(1)) rows.splice(rows.indexOf(merged), 1);
       } else header = { at, actor: "" };
       return;
@@ -185,7 +189,8 @@ export function extractDraft(material: Material, options: ExtractOptions): Draft
   };
 }
 
-const PROBLEM = /\b(?:errors?|fail\w*|wrong|incorrect|empty|timeouts?|timing out|cut\w* (?:\w+ )?off|hallucinat\w*|429s?|5xx|50\d|slow|latency|down|outage|broken|garbage|refus\w*)\b/i;
+const PROBLEM =
+  /\b(?:errors?|fail\w*|wrong|incorrect|empty|timeouts?|timing out|cut\w* (?:\w+ )?off|hallucinat\w*|429s?|5xx|50\d|slow|latency|down|outage|broken|garbage|refus\w*)\b/i;
 
 /**
  * Material often opens with the first sign of trouble without calling it that ("Rate limit errors from the
@@ -195,7 +200,9 @@ const PROBLEM = /\b(?:errors?|fail\w*|wrong|incorrect|empty|timeouts?|timing out
 function inferFirstOccurrence(rows: { occurredAt: Date | null; candidate: Milestone | null; event: string }[]) {
   if (rows.some((r) => r.candidate === "FIRST_OCCURRENCE")) return;
   const detected = rows.find((r) => r.candidate === "DETECTED" && r.occurredAt);
-  const first = rows.find((r) => r.occurredAt && (!detected || (r.occurredAt as Date) <= (detected.occurredAt as Date)) && !r.candidate && PROBLEM.test(r.event));
+  const first = rows.find(
+    (r) => r.occurredAt && (!detected || (r.occurredAt as Date) <= (detected.occurredAt as Date)) && !r.candidate && PROBLEM.test(r.event),
+  );
   if (first) first.candidate = "FIRST_OCCURRENCE";
 }
 

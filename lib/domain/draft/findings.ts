@@ -8,7 +8,8 @@ import type { DraftAiCause, DraftAiContext, DraftImpactHint, DraftSource, DraftS
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 // Sentence-initial common words are lowered to fit mid-sentence; names ("Datadog", "Sam") are kept.
-const lowerFirst = (s: string) => (/^(?:The|A|An|First|Errors?|Customers?|Users?|Alerts?|We|It|Our|Some|All|Many)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) =>
+  /^(?:The|A|An|First|Errors?|Customers?|Users?|Alerts?|We|It|Our|Some|All|Many)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 const clause = (s: string) => lowerFirst(s.replace(/[.!?…\s]+$/, "")).slice(0, 220);
 
 /** Two or three sentences: what happened and when, how it was detected and mitigated, when it ended. */
@@ -42,8 +43,14 @@ export function writeSummary(timeline: readonly DraftTimelineRow[]): DraftSummar
 }
 
 const COUNT = "(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?\\s?[kK]?)";
-const USERS = new RegExp(`${COUNT}\\+?\\s+(?:unique\\s+|distinct\\s+|affected\\s+)?(?:users|customers|accounts|people|tenants|sessions)\\b`, "g");
-const REQUESTS = new RegExp(`${COUNT}\\+?\\s+(?:\\w+\\s+)?(?:requests|calls|queries|conversations|chats|answers|responses|messages|tickets)\\b`, "g");
+const USERS = new RegExp(
+  `${COUNT}\\+?\\s+(?:unique\\s+|distinct\\s+|affected\\s+)?(?:users|customers|accounts|people|tenants|sessions)\\b`,
+  "g",
+);
+const REQUESTS = new RegExp(
+  `${COUNT}\\+?\\s+(?:\\w+\\s+)?(?:requests|calls|queries|conversations|chats|answers|responses|messages|tickets)\\b`,
+  "g",
+);
 
 function count(raw: string): number {
   const text = raw.replace(/,/g, "").trim();
@@ -62,10 +69,18 @@ function largest(pattern: RegExp, lines: readonly DraftSource[]): { value: numbe
 }
 
 const LEVEL_RULES: readonly [DraftImpactHint["field"], string, RegExp][] = [
-  ["dataSecurityLevel", "HIGH", /\b(?:PII|personal data|data leak\w*|leaked|exposed (?:data|emails|records|keys)|credentials|secrets?|other (?:customers'|users') data)\b/i],
+  [
+    "dataSecurityLevel",
+    "HIGH",
+    /\b(?:PII|personal data|data leak\w*|leaked|exposed (?:data|emails|records|keys)|credentials|secrets?|other (?:customers'|users') data)\b/i,
+  ],
   ["complianceLevel", "MEDIUM", /\b(?:GDPR|regulator\w*|ICO|FCA|HIPAA|compliance|legal team|DPO|breach notification)\b/i],
   ["reputationalLevel", "MEDIUM", /\b(?:twitter|tweet\w*|press|journalist|viral|reddit|hacker news|news|social media|linkedin)\b/i],
-  ["customerLevel", "MEDIUM", /\b(?:customers?|users?)\b.*\b(?:affected|impacted|complain\w*|report\w*|saw|received|got|could not|couldn't)\b/i],
+  [
+    "customerLevel",
+    "MEDIUM",
+    /\b(?:customers?|users?)\b.*\b(?:affected|impacted|complain\w*|report\w*|saw|received|got|could not|couldn't)\b/i,
+  ],
 ];
 
 export function findImpactHints(lines: readonly DraftSource[]): DraftImpactHint[] {
@@ -82,7 +97,11 @@ export function findImpactHints(lines: readonly DraftSource[]): DraftImpactHint[
     const value = field === "customerLevel" && users && users.value >= 1000 ? "HIGH" : level;
     hints.push({ field, value, detail: source.text.slice(0, 1_000), source });
   }
-  const revenue = lines.find((l) => /(?:[£$€]\s?\d[\d,.]*\s?[km]?|\b\d[\d,.]*\s?(?:GBP|USD|EUR)\b)/i.test(l.text) && /\b(?:refund\w*|credit\w*|revenue|cost|lost|compensat\w*|billing|charged)\b/i.test(l.text));
+  const revenue = lines.find(
+    (l) =>
+      /(?:[£$€]\s?\d[\d,.]*\s?[km]?|\b\d[\d,.]*\s?(?:GBP|USD|EUR)\b)/i.test(l.text) &&
+      /\b(?:refund\w*|credit\w*|revenue|cost|lost|compensat\w*|billing|charged)\b/i.test(l.text),
+  );
   if (revenue) hints.push({ field: "revenueDetail", value: revenue.text.slice(0, 1_000), detail: "", source: revenue });
   return hints;
 }
@@ -107,9 +126,11 @@ const PROVIDERS: readonly [string, RegExp][] = [
   ["Cohere", /\bcohere\b|\bcommand-r/i],
   ["Meta", /\bllama\b/i],
 ];
-const MODEL = /\b(gpt-[\w.-]*\w|o[134](?:-mini|-pro)?(?=\b)|claude-[\w.-]*\w|gemini-[\w.-]*\w|llama-?[\w.-]*\w|mistral-[\w.-]*\w|mixtral-[\w.-]*\w|command-r[\w.-]*)/i;
+const MODEL =
+  /\b(gpt-[\w.-]*\w|o[134](?:-mini|-pro)?(?=\b)|claude-[\w.-]*\w|gemini-[\w.-]*\w|llama-?[\w.-]*\w|mistral-[\w.-]*\w|mixtral-[\w.-]*\w|command-r[\w.-]*)/i;
 const PROMPT = /\bprompt(?:\s+template)?(?:\s+version)?\s*[:=#]?\s*(v\d+(?:\.\d+)*|[0-9a-f]{7,40})\b|\bprompt[-_ ](v\d+(?:\.\d+)*)\b/i;
-const EVAL = /\beval(?:uation)?(?:\s+\w+){0,3}?\s+(?:score\s+)?(?:dropped|fell|went|regressed|declined|changed|moved)?\s*from\s+(\d{1,4}(?:\.\d{1,3})?)%?\s+to\s+(\d{1,4}(?:\.\d{1,3})?)%?/i;
+const EVAL =
+  /\beval(?:uation)?(?:\s+\w+){0,3}?\s+(?:score\s+)?(?:dropped|fell|went|regressed|declined|changed|moved)?\s*from\s+(\d{1,4}(?:\.\d{1,3})?)%?\s+to\s+(\d{1,4}(?:\.\d{1,3})?)%?/i;
 const GUARDRAILS = /\bguardrails?\b\s*(?:[:=]|were|was|are|is)?\s*(.{3,200})/i;
 
 export function findAiContext(lines: readonly DraftSource[]): DraftAiContext[] {

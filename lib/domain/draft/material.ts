@@ -9,7 +9,14 @@ export type Material = { format: MaterialFormat; lines: string[] };
 
 export class MaterialError extends Error {}
 
-type SlackMessage = { ts?: unknown; text?: unknown; user?: unknown; user_name?: unknown; username?: unknown; user_profile?: { real_name?: unknown; display_name?: unknown } };
+type SlackMessage = {
+  ts?: unknown;
+  text?: unknown;
+  user?: unknown;
+  user_name?: unknown;
+  username?: unknown;
+  user_profile?: { real_name?: unknown; display_name?: unknown };
+};
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, " ").trim();
@@ -17,14 +24,15 @@ const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, " ").trim();
 function slackLines(data: unknown): string[] {
   const messages = Array.isArray(data) ? data : (data as { messages?: unknown })?.messages;
   if (!Array.isArray(messages) || messages.length === 0) {
-    throw new MaterialError("That JSON is not a Slack channel export (an array of messages with \"ts\" and \"text\").");
+    throw new MaterialError('That JSON is not a Slack channel export (an array of messages with "ts" and "text").');
   }
   const lines: string[] = [];
   for (const raw of messages as SlackMessage[]) {
     if (!raw || typeof raw !== "object" || typeof raw.ts !== "string" || typeof raw.text !== "string") {
-      throw new MaterialError("Every message of a Slack export needs a \"ts\" and a \"text\".");
+      throw new MaterialError('Every message of a Slack export needs a "ts" and a "text".');
     }
-    const who = str(raw.user_profile?.real_name) || str(raw.user_profile?.display_name) || str(raw.user_name) || str(raw.username) || str(raw.user);
+    const who =
+      str(raw.user_profile?.real_name) || str(raw.user_profile?.display_name) || str(raw.user_name) || str(raw.username) || str(raw.user);
     const text = oneLine(raw.text);
     if (text) lines.push(`${raw.ts} ${who ? `${who.replace(/:/g, "")}: ` : ""}${text}`);
   }
@@ -40,18 +48,28 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += c;
   }
   if (quoted) throw new MaterialError("The CSV has an unclosed quote.");
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((f) => f.trim() !== ""));
 }
 

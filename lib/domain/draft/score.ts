@@ -11,13 +11,24 @@ export type Mismatch = { expected: ExpectedRow; got: DraftTimelineRow | null };
 
 const minute = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : null);
 
-export function scoreTimeline(rows: readonly DraftTimelineRow[], expected: readonly ExpectedRow[]): DraftScore & { mismatches: Mismatch[] } {
+export function scoreTimeline(
+  rows: readonly DraftTimelineRow[],
+  expected: readonly ExpectedRow[],
+): DraftScore & { mismatches: Mismatch[] } {
   const free = [...rows];
   const mismatches: Mismatch[] = [];
   const score: DraftScore = {
     times: { truePositives: 0, predicted: rows.filter((r) => r.occurredAt).length, expected: expected.length },
-    milestones: { truePositives: 0, predicted: rows.filter((r) => r.milestone).length, expected: expected.filter((e) => e.milestone).length },
-    kinds: { truePositives: 0, predicted: rows.filter((r) => r.kind !== "NOTE").length, expected: expected.filter((e) => e.kind && e.kind !== "NOTE").length },
+    milestones: {
+      truePositives: 0,
+      predicted: rows.filter((r) => r.milestone).length,
+      expected: expected.filter((e) => e.milestone).length,
+    },
+    kinds: {
+      truePositives: 0,
+      predicted: rows.filter((r) => r.kind !== "NOTE").length,
+      expected: expected.filter((e) => e.kind && e.kind !== "NOTE").length,
+    },
   };
   for (const e of expected) {
     const index = free.findIndex((r) => r.event.toLowerCase().includes(e.match.toLowerCase()));
@@ -39,7 +50,9 @@ export const recall = (t: Tally) => (t.expected === 0 ? 1 : t.truePositives / t.
 
 export function addTallies(a: DraftScore, b: DraftScore): DraftScore {
   const add = (x: Tally, y: Tally): Tally => ({
-    truePositives: x.truePositives + y.truePositives, predicted: x.predicted + y.predicted, expected: x.expected + y.expected,
+    truePositives: x.truePositives + y.truePositives,
+    predicted: x.predicted + y.predicted,
+    expected: x.expected + y.expected,
   });
   return { times: add(a.times, b.times), milestones: add(a.milestones, b.milestones), kinds: add(a.kinds, b.kinds) };
 }

@@ -27,8 +27,14 @@ export const draftSummarySchema = z.object({
 
 /** Impact hints fill the key metrics (counts, SLA) or one impact dimension (level + detail). */
 export const IMPACT_HINT_FIELDS = [
-  "usersAffected", "requestsAffected", "slaBreached",
-  "customerLevel", "reputationalLevel", "dataSecurityLevel", "complianceLevel", "revenueDetail",
+  "usersAffected",
+  "requestsAffected",
+  "slaBreached",
+  "customerLevel",
+  "reputationalLevel",
+  "dataSecurityLevel",
+  "complianceLevel",
+  "revenueDetail",
 ] as const;
 export type ImpactHintField = (typeof IMPACT_HINT_FIELDS)[number];
 

@@ -23,14 +23,25 @@ export const atlasSchema = z
     ...provenance,
     note: z.string(),
     tactics: z.array(z.object({ id: z.string().regex(/^AML\.TA\d{4}$/), name: z.string().min(1) })).min(1),
-    techniques: z.array(z.object({ id: z.string().regex(/^AML\.T\d{4}(\.\d{3})?$/), name: z.string().min(1), tactics: z.array(z.string()).min(1) })).min(1),
+    techniques: z
+      .array(z.object({ id: z.string().regex(/^AML\.T\d{4}(\.\d{3})?$/), name: z.string().min(1), tactics: z.array(z.string()).min(1) }))
+      .min(1),
     causes: byCause(z.array(z.string())),
-    context: z.array(z.object({ field: CONTEXT_FIELDS, whenCauses: z.array(z.enum(AiCauseKind)).min(1), techniques: z.array(z.string()).min(1), reason: z.string().min(1) })),
+    context: z.array(
+      z.object({
+        field: CONTEXT_FIELDS,
+        whenCauses: z.array(z.enum(AiCauseKind)).min(1),
+        techniques: z.array(z.string()).min(1),
+        reason: z.string().min(1),
+      }),
+    ),
   })
   .superRefine((d, ctx) => {
     const tactics = new Set(d.tactics.map((t) => t.id));
     const techniques = new Set(d.techniques.map((t) => t.id));
-    for (const t of d.techniques) for (const tactic of t.tactics) if (!tactics.has(tactic)) ctx.addIssue({ code: "custom", message: `${t.id} names unknown tactic ${tactic}` });
+    for (const t of d.techniques)
+      for (const tactic of t.tactics)
+        if (!tactics.has(tactic)) ctx.addIssue({ code: "custom", message: `${t.id} names unknown tactic ${tactic}` });
     const referenced = [...Object.values(d.causes).flat(), ...d.context.flatMap((c) => c.techniques)];
     for (const id of referenced) if (!techniques.has(id)) ctx.addIssue({ code: "custom", message: `Unknown technique ${id}` });
   });
@@ -49,7 +60,13 @@ export const oecdSchema = z.object({
   ...provenance,
   fields: z.array(z.string().min(1)).min(1),
   severity: z.record(z.enum(Severity), z.string().min(1)),
-  harmTypes: z.object({ customer: z.string(), revenue: z.string(), reputational: z.string(), dataSecurity: z.string(), compliance: z.string() }),
+  harmTypes: z.object({
+    customer: z.string(),
+    revenue: z.string(),
+    reputational: z.string(),
+    dataSecurity: z.string(),
+    compliance: z.string(),
+  }),
   stakeholders: z.object({ customerFacing: z.string(), always: z.string() }),
   causes: byCause(z.array(z.string().min(1)).min(1)),
 });

@@ -14,14 +14,19 @@ export type AiContextPresence = Partial<Record<"aiProvider" | "aiModel" | "aiPro
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 
-export function suggestTaxonomies(kinds: readonly AiCauseKind[], context: AiContextPresence = {}, t: Taxonomies = TAXONOMIES): TaxonomySuggestions {
+export function suggestTaxonomies(
+  kinds: readonly AiCauseKind[],
+  context: AiContextPresence = {},
+  t: Taxonomies = TAXONOMIES,
+): TaxonomySuggestions {
   const tactics = new Map(t.atlas.tactics.map((x) => [x.id, x]));
   const techniques = new Map(t.atlas.techniques.map((x) => [x.id, x]));
   const reasons = new Map<string, string[]>();
   const add = (id: string, why: string) => reasons.set(id, unique([...(reasons.get(id) ?? []), why]));
   for (const kind of kinds) for (const id of t.atlas.causes[kind]) add(id, kind);
   for (const rule of t.atlas.context) {
-    if (context[rule.field]?.trim() && rule.whenCauses.some((k) => kinds.includes(k))) for (const id of rule.techniques) add(id, rule.field);
+    if (context[rule.field]?.trim() && rule.whenCauses.some((k) => kinds.includes(k)))
+      for (const id of rule.techniques) add(id, rule.field);
   }
   const atlas = [...reasons.entries()].map(([id, because]) => {
     const technique = techniques.get(id) as Taxonomies["atlas"]["techniques"][number];

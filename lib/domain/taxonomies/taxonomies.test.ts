@@ -31,6 +31,10 @@ describe("taxonomy data files", () => {
     expect(s.gmf.knownTechnicalFailures).toContain("Prompt Injection");
     expect(s.gmf.technologies).toContain("Language Modeling");
     expect(s.oecdPrinciples).toContain("Robustness & digital security");
-    expect(suggestTaxonomies([])).toEqual({ atlas: [], gmf: { knownTechnicalFailures: [], potentialTechnicalFailures: [], technologies: [] }, oecdPrinciples: [] });
+    expect(suggestTaxonomies([])).toEqual({
+      atlas: [],
+      gmf: { knownTechnicalFailures: [], potentialTechnicalFailures: [], technologies: [] },
+      oecdPrinciples: [],
+    });
   });
 });

@@ -24,16 +24,31 @@ export default async function AssistantAdminPage() {
         </p>
       </div>
       <section aria-labelledby="switches" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="switches" className="mb-3 font-semibold">Switches</h2>
+        <h2 id="switches" className="mb-3 font-semibold">
+          Switches
+        </h2>
         <AssistantSettingsForm initial={settings} endpointConfigured={endpoint !== null} />
       </section>
       <section aria-labelledby="requests" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="requests" className="mb-3 font-semibold">Requests sent to the AI endpoint</h2>
-        {requests.length === 0 ? <p className="text-sm text-slate-500">No request has left this server.</p> : (
+        <h2 id="requests" className="mb-3 font-semibold">
+          Requests sent to the AI endpoint
+        </h2>
+        {requests.length === 0 ? (
+          <p className="text-sm text-slate-500">No request has left this server.</p>
+        ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm" data-testid="endpoint-requests">
               <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-                <tr><th className="py-1 pr-4">When (UTC)</th><th className="pr-4">Who</th><th className="pr-4">Postmortem</th><th className="pr-4">Purpose</th><th className="pr-4">Model</th><th className="pr-4">Tokens in / out</th><th className="pr-4">Outcome</th><th>Sent</th></tr>
+                <tr>
+                  <th className="py-1 pr-4">When (UTC)</th>
+                  <th className="pr-4">Who</th>
+                  <th className="pr-4">Postmortem</th>
+                  <th className="pr-4">Purpose</th>
+                  <th className="pr-4">Model</th>
+                  <th className="pr-4">Tokens in / out</th>
+                  <th className="pr-4">Outcome</th>
+                  <th>Sent</th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {requests.map((r) => (
@@ -43,10 +58,16 @@ export default async function AssistantAdminPage() {
                     <td className="pr-4 font-mono text-xs">{r.detail.postmortemId}</td>
                     <td className="pr-4">{r.detail.purpose}</td>
                     <td className="pr-4">{r.detail.model}</td>
-                    <td className="pr-4">{r.detail.usage?.inputTokens ?? "?"} / {r.detail.usage?.outputTokens ?? "?"}</td>
+                    <td className="pr-4">
+                      {r.detail.usage?.inputTokens ?? "?"} / {r.detail.usage?.outputTokens ?? "?"}
+                    </td>
                     <td className="pr-4">{r.detail.outcome === "ok" ? "OK" : r.detail.error}</td>
-                    <td><details><summary className="cursor-pointer">{r.detail.sent.prompt.length.toLocaleString("en-GB")} characters</summary>
-                      <pre className="mt-1 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap text-xs">{r.detail.sent.prompt}</pre></details></td>
+                    <td>
+                      <details>
+                        <summary className="cursor-pointer">{r.detail.sent.prompt.length.toLocaleString("en-GB")} characters</summary>
+                        <pre className="mt-1 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap text-xs">{r.detail.sent.prompt}</pre>
+                      </details>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
 import {
-  createWebhookSchema, teamMemberSchema, trackerConnectionSchema, trackerKindSchema, webhookRefSchema,
+  createWebhookSchema,
+  teamMemberSchema,
+  trackerConnectionSchema,
+  trackerKindSchema,
+  webhookRefSchema,
 } from "@/lib/validations/sharing";
 import { createWebhook, deleteWebhook } from "@/lib/data/webhooks";
 import { setTeamMember } from "@/lib/data/team-members";

@@ -27,7 +27,10 @@ export default async function IntegrationsPage() {
   const user = await requireUser();
   if (!canOrg(user, "manageUsers")) notFound();
   const [teams, hooks, users, trackers] = await Promise.all([
-    listTeamsWithMembers(user), listWebhooks(user), listUserOptions(user), listTrackerConnections(user),
+    listTeamsWithMembers(user),
+    listWebhooks(user),
+    listUserOptions(user),
+    listTrackerConnections(user),
   ]);
   return (
     <div className="mx-auto max-w-5xl space-y-5">
@@ -35,10 +38,16 @@ export default async function IntegrationsPage() {
       <Card title="Team members" description="Members are told when a postmortem of their team is published.">
         <TeamMembersPanel teams={teams} users={users} />
       </Card>
-      <Card title="Webhooks" description="Per team: publishing sends the summary, root cause, lessons and actions, signed with HMAC-SHA256 and retried with backoff.">
+      <Card
+        title="Webhooks"
+        description="Per team: publishing sends the summary, root cause, lessons and actions, signed with HMAC-SHA256 and retried with backoff."
+      >
         <WebhooksPanel hooks={hooks} teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
       </Card>
-      <Card title="Issue trackers" description="With a tracker configured, corrective actions get a “Create in Jira/Linear” button; ticket status is pulled back every 30 minutes.">
+      <Card
+        title="Issue trackers"
+        description="With a tracker configured, corrective actions get a “Create in Jira/Linear” button; ticket status is pulled back every 30 minutes."
+      >
         <TrackersPanel connections={trackers} />
       </Card>
     </div>

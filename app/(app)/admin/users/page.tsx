@@ -16,23 +16,35 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-2xl font-semibold">Users</h1>
         <p className="text-sm text-slate-600">
-          Admins manage accounts. Members create and edit postmortems they take part in; viewers read.
-          Disabling someone ends their sessions at once.
+          Admins manage accounts. Members create and edit postmortems they take part in; viewers read. Disabling someone ends their sessions
+          at once.
         </p>
       </div>
       <section aria-labelledby="create-user" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="create-user" className="mb-3 font-semibold">Create an account</h2>
+        <h2 id="create-user" className="mb-3 font-semibold">
+          Create an account
+        </h2>
         <CreateUserForm />
       </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Email</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

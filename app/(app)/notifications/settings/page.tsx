@@ -10,7 +10,9 @@ export default async function NotificationSettingsPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Notification settings</h1>
-      <p className="text-sm text-slate-600">Choose, for each kind of notification, whether it appears in your inbox and whether it is emailed to you.</p>
+      <p className="text-sm text-slate-600">
+        Choose, for each kind of notification, whether it appears in your inbox and whether it is emailed to you.
+      </p>
       <PreferencesForm preferences={await getPreferences(user)} emailEnabled={emailEnabled()} />
     </div>
   );

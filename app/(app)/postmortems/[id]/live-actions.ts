@@ -17,7 +17,11 @@ const focusSchema = z.object({
   postmortemId: idSchema,
   tabId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   focus: z
-    .object({ entity: z.string().max(40), entityId: z.string().max(100).nullable().optional(), field: z.string().max(100).nullable().optional() })
+    .object({
+      entity: z.string().max(40),
+      entityId: z.string().max(100).nullable().optional(),
+      field: z.string().max(100).nullable().optional(),
+    })
     .nullable(),
 });
 

@@ -67,64 +67,77 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   );
   const sections = policy.type === "LOG" ? LOG_SECTIONS : SECTION_IDS;
   const [meeting, comments, externalRelease, sharing, trackers, tickets] = await Promise.all([
-    getMeeting(user, id), listComments(user, id), getExternalRelease(user, doc.id), getSharing(user, doc.id), configuredTrackers(),
+    getMeeting(user, id),
+    listComments(user, id),
+    getExternalRelease(user, doc.id),
+    getSharing(user, doc.id),
+    configuredTrackers(),
     listActionTickets(user, doc.id),
   ]);
 
   return (
     <LiveDocProvider doc={doc} users={users} me={{ id: user.id, name: user.name }}>
-    <MeetingProvider initial={meeting}>
-    <CommentsProvider initial={comments}>
-    <article className="space-y-5" data-review-type={policy.type}>
-      <header className="space-y-2">
-        <p className="font-mono text-sm text-slate-500">{doc.incidentKey}</p>
-        <h1 className="text-2xl font-semibold break-words">{doc.incidentName}</h1>
-        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <SeverityBadge severity={doc.severity} />
-          <StatusBadge status={doc.status} />
-          <span data-testid="review-type">{policy.label}</span>
-          <ReviewClockBadge clock={clock} />
-          <span>· Incident {formatDate(doc.incidentDate)}</span>
-          {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
-          {doc.teamName ? <span>· {doc.teamName}</span> : null}
-          <ExportLinks postmortemId={doc.id}>
-            {doc.permissions.edit ? (
-              <Link href={`/postmortems/${doc.id}/draft`} className={`${buttonClass("secondary", "sm")} no-print`} data-testid="draft-link">
-                Draft from material
-              </Link>
-            ) : null}
-          </ExportLinks>
-        </div>
-      </header>
+      <MeetingProvider initial={meeting}>
+        <CommentsProvider initial={comments}>
+          <article className="space-y-5" data-review-type={policy.type}>
+            <header className="space-y-2">
+              <p className="font-mono text-sm text-slate-500">{doc.incidentKey}</p>
+              <h1 className="text-2xl font-semibold break-words">{doc.incidentName}</h1>
+              <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                <SeverityBadge severity={doc.severity} />
+                <StatusBadge status={doc.status} />
+                <span data-testid="review-type">{policy.label}</span>
+                <ReviewClockBadge clock={clock} />
+                <span>· Incident {formatDate(doc.incidentDate)}</span>
+                {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
+                {doc.teamName ? <span>· {doc.teamName}</span> : null}
+                <ExportLinks postmortemId={doc.id}>
+                  {doc.permissions.edit ? (
+                    <Link
+                      href={`/postmortems/${doc.id}/draft`}
+                      className={`${buttonClass("secondary", "sm")} no-print`}
+                      data-testid="draft-link"
+                    >
+                      Draft from material
+                    </Link>
+                  ) : null}
+                </ExportLinks>
+              </div>
+            </header>
 
-      <div className="grid gap-5 lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-          <SectionNav sections={sections} status={status} required={policy.requiredSections} />
-        </div>
-        <div className="min-w-0 space-y-5">
-          <LiveStatusBar />
-          <MeetingPanel />
-          <BlamelessReminder />
-          <PublishPanel doc={doc} />
-          <RelatedPanel actor={user} postmortemId={doc.id} canEdit={doc.permissions.edit} />
-          {!doc.permissions.edit && doc.status !== "PUBLISHED" ? (
-            <Alert tone="info">You can read this postmortem. Only its facilitator, attendees and admins edit it.</Alert>
-          ) : null}
-          {policy.type === "LOG" ? (
-            <Alert tone="info" title="Log entry">
-              Low-severity incidents are tracked as a log entry: a summary and how it was resolved are enough, with
-              no review meeting and no 48-hour clock. Raise the severity to open the full template.
-            </Alert>
-          ) : null}
-          <DocumentSections sections={sections} users={users} externalRelease={externalRelease} />
-          <ShareLessonsCard postmortemId={doc.id} sharing={sharing} users={users} />
-          <TrackerTickets postmortemId={doc.id} tickets={tickets} trackers={trackers} canCreate={user.role !== "VIEWER" && (doc.permissions.edit || doc.facilitatorId === user.id || user.role === "ADMIN")} />
-          <HistoryPanel postmortemId={doc.id} />
-        </div>
-      </div>
-    </article>
-    </CommentsProvider>
-    </MeetingProvider>
+            <div className="grid gap-5 lg:grid-cols-[15rem_minmax(0,1fr)]">
+              <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+                <SectionNav sections={sections} status={status} required={policy.requiredSections} />
+              </div>
+              <div className="min-w-0 space-y-5">
+                <LiveStatusBar />
+                <MeetingPanel />
+                <BlamelessReminder />
+                <PublishPanel doc={doc} />
+                <RelatedPanel actor={user} postmortemId={doc.id} canEdit={doc.permissions.edit} />
+                {!doc.permissions.edit && doc.status !== "PUBLISHED" ? (
+                  <Alert tone="info">You can read this postmortem. Only its facilitator, attendees and admins edit it.</Alert>
+                ) : null}
+                {policy.type === "LOG" ? (
+                  <Alert tone="info" title="Log entry">
+                    Low-severity incidents are tracked as a log entry: a summary and how it was resolved are enough, with no review meeting
+                    and no 48-hour clock. Raise the severity to open the full template.
+                  </Alert>
+                ) : null}
+                <DocumentSections sections={sections} users={users} externalRelease={externalRelease} />
+                <ShareLessonsCard postmortemId={doc.id} sharing={sharing} users={users} />
+                <TrackerTickets
+                  postmortemId={doc.id}
+                  tickets={tickets}
+                  trackers={trackers}
+                  canCreate={user.role !== "VIEWER" && (doc.permissions.edit || doc.facilitatorId === user.id || user.role === "ADMIN")}
+                />
+                <HistoryPanel postmortemId={doc.id} />
+              </div>
+            </div>
+          </article>
+        </CommentsProvider>
+      </MeetingProvider>
     </LiveDocProvider>
   );
 }

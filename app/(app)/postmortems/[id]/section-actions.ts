@@ -3,8 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
 import {
-  addFactorSchema, addParticipantSchema, addWhySchema, deleteFactorSchema, deleteWhySchema,
-  removeParticipantSchema, setAiCauseSchema, updateParticipantRoleSchema,
+  addFactorSchema,
+  addParticipantSchema,
+  addWhySchema,
+  deleteFactorSchema,
+  deleteWhySchema,
+  removeParticipantSchema,
+  setAiCauseSchema,
+  updateParticipantRoleSchema,
 } from "@/lib/validations/sections";
 import { addParticipant, removeParticipant, updateParticipantRole } from "@/lib/data/participants";
 import { setAiCause } from "@/lib/data/ai-causes";

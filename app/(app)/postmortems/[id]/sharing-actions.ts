@@ -3,15 +3,27 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
 import {
-  addDistributionSchema, addDocumentationSchema, createTicketSchema, documentationDoneSchema, postmortemRefSchema, removeRowSchema,
+  addDistributionSchema,
+  addDocumentationSchema,
+  createTicketSchema,
+  documentationDoneSchema,
+  postmortemRefSchema,
+  removeRowSchema,
   setIndexableSchema,
 } from "@/lib/validations/sharing";
 import {
-  addDistribution, addDocumentationUpdate, removeDistribution, removeDocumentationUpdate, setDocumentationDone,
+  addDistribution,
+  addDocumentationUpdate,
+  removeDistribution,
+  removeDocumentationUpdate,
+  setDocumentationDone,
 } from "@/lib/data/distribution";
 import { createTrackerTicket } from "@/lib/integrations/trackers";
 import {
-  approveExternalSummary, publishExternalSummary, revokeExternalSummary, setExternalSummaryIndexable,
+  approveExternalSummary,
+  publishExternalSummary,
+  revokeExternalSummary,
+  setExternalSummaryIndexable,
 } from "@/lib/data/external-summary";
 
 function refresh(postmortemId: string) {

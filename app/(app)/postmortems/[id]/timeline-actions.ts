@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
-import {
-  createTimelineEntry, deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry,
-} from "@/lib/data/timeline";
+import { createTimelineEntry, deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry } from "@/lib/data/timeline";
 import { updateMetricsSection } from "@/lib/data/metrics";
 import {
-  createTimelineEntrySchema, deleteTimelineEntrySchema, moveTimelineEntrySchema, pasteTimelineSchema,
+  createTimelineEntrySchema,
+  deleteTimelineEntrySchema,
+  moveTimelineEntrySchema,
+  pasteTimelineSchema,
   updateMetricsSectionSchema,
 } from "@/lib/validations/timeline";
 

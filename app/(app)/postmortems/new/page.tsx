@@ -17,13 +17,15 @@ export default async function NewPostmortemPage() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">New postmortem</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Start within 48 hours of the incident, while details are fresh. The document opens pre-filled from the
-        template: the standard timeline milestones, five whys and one contributing factor per category.
-        Have an exported JSON file? <Link href="/postmortems/import" className="text-brand-700 underline">Import it</Link>.
+        Start within 48 hours of the incident, while details are fresh. The document opens pre-filled from the template: the standard
+        timeline milestones, five whys and one contributing factor per category. Have an exported JSON file?{" "}
+        <Link href="/postmortems/import" className="text-brand-700 underline">
+          Import it
+        </Link>
+        .
       </p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <NewPostmortemForm suggestedKey={suggestedKey} teams={teams} users={users} currentUserId={user.id}
-          now={toUtcInput(new Date())} />
+        <NewPostmortemForm suggestedKey={suggestedKey} teams={teams} users={users} currentUserId={user.id} now={toUtcInput(new Date())} />
       </div>
     </div>
   );

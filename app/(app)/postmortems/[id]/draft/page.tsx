@@ -33,13 +33,19 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
         <p className="font-mono text-sm text-slate-500">{target.incidentKey}</p>
         <h1 className="text-2xl font-semibold">Draft from the incident&apos;s material</h1>
         <p className="text-sm text-slate-600">
-          For <Link className="underline" href={`/postmortems/${target.id}`}>{target.incidentName}</Link>. The assistant proposes timeline rows,
-          a summary, impact hints, AI cause candidates and the AI system&apos;s context, each with the line it came from. Nothing is
-          written until you accept it, and the history records that the assistant drafted it and you accepted it.
+          For{" "}
+          <Link className="underline" href={`/postmortems/${target.id}`}>
+            {target.incidentName}
+          </Link>
+          . The assistant proposes timeline rows, a summary, impact hints, AI cause candidates and the AI system&apos;s context, each with
+          the line it came from. Nothing is written until you accept it, and the history records that the assistant drafted it and you
+          accepted it.
         </p>
       </header>
       {!settings.enabled ? (
-        <Alert tone="warning" title="The assistant is turned off">An administrator has turned the assistant off. You can still fill the postmortem by hand.</Alert>
+        <Alert tone="warning" title="The assistant is turned off">
+          An administrator has turned the assistant off. You can still fill the postmortem by hand.
+        </Alert>
       ) : (
         <>
           <Alert tone="info" testId="engine-notice">

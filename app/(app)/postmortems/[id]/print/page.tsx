@@ -24,7 +24,9 @@ export default async function PrintPostmortemPage({ params }: { params: Promise<
     <div className="space-y-4">
       <style>{PRINT_CSS}</style>
       <div className="no-print flex flex-wrap items-center gap-3">
-        <Link href={`/postmortems/${doc.id}`} className="text-sm text-brand-700 underline">Back to the postmortem</Link>
+        <Link href={`/postmortems/${doc.id}`} className="text-sm text-brand-700 underline">
+          Back to the postmortem
+        </Link>
         <PrintButton />
       </div>
       <PrintDocument doc={doc} />

@@ -80,15 +80,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       };
       // Heartbeats carry no focus (the room keeps the last one it heard), so a beat can never undo a
       // newer focus change that is still on its way.
-      const beat = (leaving = false) =>
-        broadcastPresence(id, { tabId, userId: user.id, name: user.name, leaving }).catch(() => {});
+      const beat = (leaving = false) => broadcastPresence(id, { tabId, userId: user.id, name: user.name, leaving }).catch(() => {});
       const close = () => {
         if (closed) return;
         closed = true;
         timers.forEach(clearInterval);
         unsubscribe();
         void beat(true);
-        try { controller.close(); } catch { /* already closed by the client */ }
+        try {
+          controller.close();
+        } catch {
+          /* already closed by the client */
+        }
       };
       async function recheck() {
         try {
@@ -122,10 +125,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       write(`event: ready\ndata: ${JSON.stringify({ seq: sent, tabId })}\n\n`);
       void beat();
       timers.push(setInterval(() => void beat(), HEARTBEAT_MS));
-      timers.push(setInterval(() => {
-        write(`: ping\n\n`);
-        void recheck();
-      }, PING_MS));
+      timers.push(
+        setInterval(() => {
+          write(`: ping\n\n`);
+          void recheck();
+        }, PING_MS),
+      );
     },
   });
 
