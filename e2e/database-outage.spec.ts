@@ -22,6 +22,7 @@ test.describe("database outage", () => {
     const context = await browser.newContext({ baseURL: app.baseURL });
     const page = await context.newPage();
     await signIn(page, "viewer");
+    await page.goto("/postmortems");
     await expect(page.getByRole("heading", { name: /postmortems/i }).first()).toBeVisible();
 
     app.proxy.cut();

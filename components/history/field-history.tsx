@@ -84,11 +84,10 @@ export function FieldHistoryButton({
         aria-controls={panelId}
         onClick={toggle}
         data-testid="history-button"
-        aria-label={`History of ${label}`}
+        title={`History of ${label}`}
       >
-        <span aria-hidden className="text-xs">
-          History
-        </span>
+        {/* Named "History" (not after the field) so the field's own label names only the field. */}
+        <span className="text-xs">History</span>
       </Button>
       {open ? (
         <div

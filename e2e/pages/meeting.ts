@@ -69,7 +69,7 @@ export class MeetingPage {
   }
 
   async openHistory(label: string) {
-    await this.page.getByRole("button", { name: `History of ${label}` }).click();
+    await this.page.getByTitle(`History of ${label}`).click();
     await expect(this.history(label).getByTestId("field-change").first()).toBeVisible();
   }
 

@@ -23,11 +23,16 @@ export class PostmortemDocument {
     return { key, id: new URL(this.page.url()).pathname.split("/").pop()!, url: this.page.url() };
   }
 
+  /** Every field saves itself; the page's one status line says when everything has reached the server. */
+  async allSaved() {
+    await expect(this.page.getByTestId("page-save-state")).toHaveText("All changes saved");
+  }
+
   async setTimelineNotes(row: number, text: string) {
     const timeline = this.section("timeline");
     await timeline.getByLabel(`Notes of row ${row}`).fill(text);
     await this.page.keyboard.press("Tab");
-    await expect(timeline.getByTestId("save-state").first()).toHaveText("Saved");
+    await this.allSaved();
   }
 
   async checkAiCause(label: string) {
@@ -39,8 +44,7 @@ export class PostmortemDocument {
   async restrict() {
     const external = this.section("external-summary");
     await external.getByLabel("Restricted (only participants can see it)").check();
-    await external.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(external.getByTestId("save-state")).toHaveText("Saved");
+    await this.allSaved();
   }
 
   async addTag(tag: string) {
