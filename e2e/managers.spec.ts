@@ -126,7 +126,7 @@ test.describe("managers' view", () => {
       await expect(tracker.rowWith(text)).toContainText("Overdue");
       await tracker.select(text);
     }
-    await expect(await tracker.bulkStatus("Done")).toHaveText("3 actions updated.");
+    await expect(await tracker.bulkStatus("Done")).toHaveText("3 actions updated.", { timeout: 30_000 });
     for (const text of texts) await expect(tracker.rowWith(text)).toHaveCount(0);
 
     const report = new ReportPage(page);

@@ -65,8 +65,14 @@ function Evidence({
 export function AiCausesSection({ doc, canEdit }: SectionProps) {
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const causes = new Map(doc.aiCauses.map((c) => [c.kind, c]));
+  // A tick shows at once; it gives way to the document once the live event has brought the same value.
+  const [ticking, setTicking] = useState<Partial<Record<AiCauseKind, boolean>>>({});
+  const isChecked = (kind: AiCauseKind) => ticking[kind] ?? causes.has(kind);
+  const settled = Object.entries(ticking).filter(([kind, checked]) => causes.has(kind as AiCauseKind) === checked);
+  if (settled.length > 0) setTicking((t) => Object.fromEntries(Object.entries(t).filter(([kind]) => !settled.some(([k]) => k === kind))));
 
   async function toggle(kind: AiCauseKind, checked: boolean) {
+    setTicking((t) => ({ ...t, [kind]: checked }));
     setState({ kind: "saving" });
     const result = await setAiCauseAction({
       postmortemId: doc.id,
@@ -75,6 +81,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
       evidence: causes.get(kind)?.evidence ?? "",
       clientMutationId: crypto.randomUUID(),
     }).catch(() => null);
+    if (!result?.ok) setTicking((t) => Object.fromEntries(Object.entries(t).filter(([k]) => k !== kind)));
     setState(result?.ok ? savedNow() : { kind: "error", message: result?.message ?? "The server cannot be reached; nothing was saved." });
   }
 
@@ -117,7 +124,7 @@ export function AiCausesSection({ doc, canEdit }: SectionProps) {
                   id={boxId}
                   type="checkbox"
                   className="mt-0.5 size-4"
-                  checked={!!cause}
+                  checked={isChecked(c.kind)}
                   onChange={(e) => void toggle(c.kind, e.target.checked)}
                 />
                 <span>
