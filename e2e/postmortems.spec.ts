@@ -6,7 +6,7 @@ test.describe("postmortem list and creation", () => {
     await page.getByRole("link", { name: "All postmortems" }).click();
     const table = page.getByTestId("postmortem-table");
     await expect(table.getByText("Vendor model update produced hallucinated refund promises")).toBeVisible();
-    await page.getByLabel("Search postmortems").fill("hallucinated");
+    await page.getByLabel("Search postmortems").fill('"hallucinated refund promises"');
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(table.getByRole("link")).toHaveCount(1);
     await page.getByLabel("Search postmortems").fill("no-such-incident-anywhere");
