@@ -93,7 +93,7 @@ test.describe("field sections of the document", () => {
 
     const external = section(page, "external-summary");
     await external.getByLabel("Customer-facing incident").check();
-    await external.getByLabel("External summary").fill("Our assistant gave wrong refund answers; we fixed it and added checks.");
+    await external.getByLabel("What happened", { exact: true }).fill("Our assistant gave wrong refund answers; we fixed it and added checks.");
     await saveSection(page, "external-summary");
 
     await page.reload();
@@ -127,7 +127,7 @@ test.describe("field sections of the document", () => {
     await expect(rows.filter({ hasText: "Lena Fischer" }).getByLabel("Role of Lena Fischer")).toHaveValue("LEADERSHIP_OBSERVER");
     await expect(rows.filter({ hasText: "Priya Raman" })).toContainText("Facilitator");
     await expect(section(page, "external-summary").getByLabel("Customer-facing incident")).toBeChecked();
-    await expect(section(page, "external-summary").getByLabel("External summary")).toHaveValue(/wrong refund answers/);
+    await expect(section(page, "external-summary").getByLabel("What happened", { exact: true })).toHaveValue(/wrong refund answers/);
   });
 
   test("an over-long summary or a meeting date before the incident shows a field message and saves nothing", async ({ page }) => {
