@@ -93,7 +93,9 @@ test.describe("field sections of the document", () => {
 
     const external = section(page, "external-summary");
     await external.getByLabel("Customer-facing incident").check();
-    await external.getByLabel("What happened", { exact: true }).fill("Our assistant gave wrong refund answers; we fixed it and added checks.");
+    await external
+      .getByLabel("What happened", { exact: true })
+      .fill("Our assistant gave wrong refund answers; we fixed it and added checks.");
     await saveSection(page, "external-summary");
 
     await page.reload();
