@@ -31,12 +31,18 @@ export function BulkBar({
   function apply() {
     setMessage(null);
     startTransition(async () => {
-      const result = await bulkUpdateActionsAction({
-        rows: selected.map(({ actionId, postmortemId, version }) => ({ actionId, postmortemId, version })),
-        status: status || undefined,
-        ownerId: ownerId || undefined,
-        wontDoReason: status === "WONT_DO" ? reason : undefined,
-      });
+      let result: Awaited<ReturnType<typeof bulkUpdateActionsAction>>;
+      try {
+        result = await bulkUpdateActionsAction({
+          rows: selected.map(({ actionId, postmortemId, version }) => ({ actionId, postmortemId, version })),
+          status: status || undefined,
+          ownerId: ownerId || undefined,
+          wontDoReason: status === "WONT_DO" ? reason : undefined,
+        });
+      } catch {
+        setMessage({ tone: "error", text: "The server could not be reached; nothing changed. Check your connection and try again." });
+        return;
+      }
       if (!result.ok) {
         const field = Object.values(result.fieldErrors ?? {})[0]?.[0];
         setMessage({ tone: "error", text: field ?? result.message });

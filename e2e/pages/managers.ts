@@ -1,6 +1,17 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 
+/**
+ * Filters are a plain GET form: wait for the filtered page's own load, not the page already on screen
+ * (its rows would otherwise be read, or selected, just before the navigation replaces them).
+ */
+async function submitFilters(page: Page) {
+  const loaded = page.waitForResponse((response) => response.request().isNavigationRequest());
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await loaded;
+  await page.waitForLoadState();
+}
+
 /** The postmortem list: search and filters (a GET form, so every state is a URL). */
 export class PostmortemList {
   constructor(readonly page: Page) {}
@@ -21,8 +32,7 @@ export class PostmortemList {
   }
 
   async apply() {
-    await this.page.getByRole("button", { name: "Apply filters" }).click();
-    await this.page.waitForLoadState();
+    await submitFilters(this.page);
   }
 
   count() {
@@ -73,8 +83,7 @@ export class TrackerPage {
   async filterOwner(name: string, overdueOnly: boolean) {
     await this.page.getByLabel("Owner", { exact: true }).selectOption({ label: name });
     if (overdueOnly) await this.page.getByLabel("Overdue", { exact: true }).check();
-    await this.page.getByRole("button", { name: "Apply filters" }).click();
-    await this.page.waitForLoadState();
+    await submitFilters(this.page);
   }
 
   rowWith(text: string) {
