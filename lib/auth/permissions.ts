@@ -10,7 +10,8 @@ export type PostmortemAccess = {
   participants: { userId: string | null; role: ParticipantRole }[];
 };
 
-export type PostmortemPermission = "view" | "edit" | "publish" | "reopen" | "delete" | "viewHistory" | "changeFacilitator" | "changeAccess";
+export type PostmortemPermission =
+  "view" | "edit" | "publish" | "reopen" | "delete" | "viewHistory" | "changeFacilitator" | "changeAccess" | "releaseExternalSummary";
 
 export type OrgPermission = "createPostmortem" | "manageUsers" | "viewAllRestricted";
 
@@ -84,5 +85,20 @@ export function can(actor: Actor | null, permission: PostmortemPermission, pm: P
     case "changeAccess":
       if (pm.status === "PUBLISHED" || actor.role === "VIEWER") return false;
       return admin || isFacilitator(actor, pm);
+    // The external summary usually goes out after the postmortem is published, so at any status.
+    case "releaseExternalSummary":
+      return actor.role !== "VIEWER" && (admin || isFacilitator(actor, pm));
   }
+}
+
+/**
+ * Follow-up outlives the review ("Track actions to completion in subsequent weeks"): a corrective action's
+ * status, its Jira/Linear ticket and ticking a documentation update done are open to the postmortem's
+ * editors while it is open, and at any status to the item's owner, the facilitator and admins.
+ */
+export function canTrackFollowUp(actor: Actor | null, pm: PostmortemAccess, itemOwnerId: string | null): boolean {
+  if (!actor || actor.disabled || actor.role === "VIEWER" || !can(actor, "view", pm)) return false;
+  return (
+    can(actor, "edit", pm) || actor.role === "ADMIN" || pm.facilitatorId === actor.id || (itemOwnerId !== null && itemOwnerId === actor.id)
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, canTrackFollowUp, type Actor } from "@/lib/auth/permissions";
 import { assertCan, authorize, loadAccess, type LoadedAccess, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
 import { appliedSeq, conflictError } from "@/lib/data/field-writes";
@@ -144,8 +144,7 @@ function assertMayChange(
   if (!access || !can(actor, "view", access)) throw new AppError("NOT_FOUND");
   if (can(actor, "edit", access)) return;
   const statusOnly = fields.every((f) => STATUS_FIELDS.has(f));
-  const tracker = row.ownerId === actor.id || access.facilitatorId === actor.id || actor.role === "ADMIN";
-  if (statusOnly && tracker && actor.role !== "VIEWER") return;
+  if (statusOnly && canTrackFollowUp(actor, access, row.ownerId)) return;
   // Someone who could not edit even a draft is refused as such, not told the postmortem is published.
   if (!can(actor, "edit", { ...access, status: "IN_REVIEW" })) throw new AppError("FORBIDDEN");
   assertCan(actor, "edit", access);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, canTrackFollowUp, type Actor } from "@/lib/auth/permissions";
 import { assertCan, authorize, loadAccess } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import { withEditLock } from "@/lib/data/field-writes";
@@ -111,14 +111,7 @@ export async function setDocumentationDone(actor: Actor, input: { postmortemId: 
     const access = await authorize(tx, actor, input.postmortemId, "view", true);
     const row = await tx.documentationUpdate.findFirst({ where: { id: input.id, postmortemId: input.postmortemId } });
     if (!row) throw new AppError("DELETED");
-    const editor =
-      actor.role !== "VIEWER" &&
-      (actor.role === "ADMIN" ||
-        access.facilitatorId === actor.id ||
-        row.ownerId === actor.id ||
-        can(actor, "edit", access) ||
-        access.participants.some((p) => p.userId === actor.id && (p.role === "FACILITATOR" || p.role === "ATTENDEE")));
-    if (!editor) throw new AppError("FORBIDDEN");
+    if (!canTrackFollowUp(actor, access, row.ownerId)) throw new AppError("FORBIDDEN");
     if (row.done === input.done) return;
     await tx.documentationUpdate.update({ where: { id: row.id }, data: { done: input.done } });
     await appendDocEvents(tx, input.postmortemId, actor.id, [

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { assertCan, loadAccess, type LoadedAccess, type Tx } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import { differsFromApproved, missingParts, type ExternalParts, type PublicSummary } from "@/lib/domain/external-summary";
@@ -27,15 +27,10 @@ export type ExternalReleaseDto = {
 export type PublicSummaryDto = Omit<PublicSummary, "incidentDate" | "resolvedAt"> & { incidentDate: string; resolvedAt: string | null };
 
 /** The facilitator (or, without one, the creator) and admins approve and publish the external summary. */
-function mayRelease(actor: Actor, access: LoadedAccess): boolean {
-  if (actor.disabled || actor.role === "VIEWER") return false;
-  return actor.role === "ADMIN" || access.facilitatorId === actor.id || (access.facilitatorId === null && access.createdById === actor.id);
-}
-
 async function authorizeRelease(tx: Tx, actor: Actor, id: string): Promise<LoadedAccess> {
   const access = await loadAccess(tx, id, { lock: true });
   assertCan(actor, "view", access);
-  if (!mayRelease(actor, access))
+  if (!can(actor, "releaseExternalSummary", access))
     throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can approve and publish the external summary." });
   return access;
 }
@@ -81,7 +76,7 @@ export async function getExternalRelease(actor: Actor, postmortemId: string): Pr
     publishedAt: release?.publishedAt?.toISOString() ?? null,
     revokedAt: release?.revokedAt?.toISOString() ?? null,
     indexable: release?.indexable ?? false,
-    canApprove: mayRelease(actor, access),
+    canApprove: can(actor, "releaseExternalSummary", access),
     summary: release ? toPublic(release) : null,
   };
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, ActionStatus, PostmortemStatus } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import { daySql, visibleSql } from "@/lib/data/browse-sql";
 import { updateAction } from "@/lib/data/actions";
 import { toIsoDay } from "@/lib/domain/dates";
@@ -123,7 +123,7 @@ export async function* streamTrackerActions(actor: Actor, f: TrackerFilters, now
   }
 }
 
-export type BulkResult = { updated: number; failed: { actionId: string; message: string }[] };
+export type BulkResult = { updated: number; failed: { actionId: string; code: ErrorCode; message: string }[] };
 
 /**
  * Applies one change to each selected action through the same path as a single edit (updateAction), so
@@ -146,7 +146,7 @@ export async function bulkUpdateActions(actor: Actor, input: BulkUpdateActionsDa
       const message =
         error instanceof AppError ? (Object.values(error.fieldErrors ?? {})[0]?.[0] ?? error.message) : "Could not be changed.";
       if (!(error instanceof AppError)) console.error("[postmortems] bulk action change failed", error);
-      result.failed.push({ actionId: row.actionId, message });
+      result.failed.push({ actionId: row.actionId, code: error instanceof AppError ? error.code : "INTERNAL", message });
     }
   }
   return result;

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canOrg, type Actor } from "@/lib/auth/permissions";
+import { canOrg, canTrackFollowUp, type Actor } from "@/lib/auth/permissions";
 import { authorize } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import { readEnv } from "@/lib/env";
@@ -39,12 +39,7 @@ export async function createTrackerTicket(actor: Actor, input: { actionId: strin
   });
   if (!row) throw new AppError("NOT_FOUND");
   const access = await authorize(db, actor, row.postmortemId, "view");
-  const mayTrack =
-    actor.role === "ADMIN" ||
-    access.facilitatorId === actor.id ||
-    row.ownerId === actor.id ||
-    access.participants.some((p) => p.userId === actor.id && (p.role === "FACILITATOR" || p.role === "ATTENDEE"));
-  if (!mayTrack || actor.role === "VIEWER") throw new AppError("FORBIDDEN");
+  if (!canTrackFollowUp(actor, access, row.ownerId)) throw new AppError("FORBIDDEN");
   if (row.trackerKey) return { key: row.trackerKey, url: row.trackerUrl ?? "" };
   if (!row.action.trim()) throw new AppError("VALIDATION", { message: "Describe the action before creating a ticket for it." });
   const config = await db.trackerConnection.findUnique({ where: { kind: input.kind } });

@@ -29,9 +29,9 @@ export const trackerConnectionSchema = z
   .object({
     kind: z.enum(["JIRA", "LINEAR"]),
     baseUrl: z.url({ protocol: /^https?$/, error: "Enter the site address, e.g. https://acme.atlassian.net." }).max(500),
-    email: z.string().trim().max(200).default(""),
-    token: z.string().trim().min(1, "Enter the API token.").max(500),
-    project: z.string().trim().min(1, "Enter the project key (Jira) or team id (Linear).").max(100),
+    email: text(200, "Email").default(""),
+    token: text(500, "API token").pipe(z.string().min(1, "Enter the API token.")),
+    project: text(100, "Project").pipe(z.string().min(1, "Enter the project key (Jira) or team id (Linear).")),
   })
   .refine((v) => v.kind !== "JIRA" || /.+@.+/.test(v.email), {
     path: ["email"],

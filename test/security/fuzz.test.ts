@@ -11,7 +11,7 @@ import type { SessionUser } from "@/lib/data/auth";
 import { getPostmortemDocument } from "@/lib/data/postmortem-document";
 import { PrintDocument } from "@/components/postmortem/print-document";
 import { createTestPostmortem, createTestUser } from "@/test/factories";
-import { invoke, REGISTRY, type Fixture } from "@/test/security/action-registry";
+import { invoke, REGISTRY, type Fixture } from "@/test/security/registry";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const STREAMS = 4;
@@ -120,7 +120,7 @@ describe("fuzzing every server action", () => {
 
   it("renders everything that was stored as text, never as markup", async () => {
     // Whatever the random streams happened to store, each marker goes through a real save as well.
-    const summary = REGISTRY.find((e) => e.name === "updateSection summary")!;
+    const summary = REGISTRY.find((e) => e.name === "saveEditAction postmortem.summary")!;
     for (const m of MARKUP) {
       const input = (await summary.input(fixture)) as { changes: Record<string, unknown> };
       await invoke(summary, admin, { ...input, changes: { summary: m } });

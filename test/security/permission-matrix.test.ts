@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { OrgRole, PostmortemStatus } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/data/auth";
 import { createTestPostmortem, createTestUser } from "@/test/factories";
-import { invoke, REGISTRY, type Fixture, type RegistryEntry } from "@/test/security/action-registry";
+import { invoke, REGISTRY, type Fixture, type RegistryEntry } from "@/test/security/registry";
 import { policyGrants, type Relation, type Situation } from "@/test/security/written-policy";
 
 const ORG_ROLES: OrgRole[] = ["ADMIN", "MEMBER", "VIEWER"];

@@ -15,6 +15,7 @@ export type Need =
   | "changeAccess"
   | "editParticipants"
   | "trackAction"
+  | "releaseExternalSummary"
   | "createPostmortem"
   | "manageUsers";
 
@@ -44,8 +45,12 @@ export function policyGrants(need: Need, s: Situation): boolean {
     case "reopen":
       return sees && writer && !open && (admin || facilitator);
     case "trackAction":
-      // "Action status may still be changed by the action's owner, the facilitator or an admin after publishing."
+      // "Follow-up outlives the review: … at any status to the item's owner, the facilitator and admins."
+      // (The fixture's items belong to someone who is none of the actors.)
       return policyGrants("edit", s) || (sees && writer && (admin || facilitator));
+    case "releaseExternalSummary":
+      // "The external summary is approved, published and revoked by the facilitator or an admin, at any status."
+      return sees && writer && (admin || facilitator);
     case "createPostmortem":
       return s.orgRole === "ADMIN" || s.orgRole === "MEMBER";
     case "manageUsers":
