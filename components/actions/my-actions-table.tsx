@@ -13,10 +13,10 @@ import { OverdueBadge } from "@/components/postmortem/actions/status-badge";
 import { TicketLink } from "@/components/postmortem/actions/ticket-link";
 import { savedNow } from "@/components/postmortem/use-section-form";
 import { setMyActionStatusAction } from "@/app/(app)/actions/actions";
+import { ColumnHeads } from "@/components/ui/table";
 
 const STATUSES = Object.keys(ACTION_STATUS_LABELS) as ActionStatus[];
 const cell = "px-3 py-2 align-top";
-const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
 function MyActionRow({ item }: { item: MyActionItem }) {
   const [version, setVersion] = useState(item.version);
@@ -148,25 +148,7 @@ export function MyActionsTable({ actions }: { actions: MyActionItem[] }) {
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="my-actions-table">
         <caption className="sr-only">My corrective actions, overdue first</caption>
-        <thead className="border-b border-slate-200">
-          <tr>
-            <th scope="col" className={head}>
-              Postmortem
-            </th>
-            <th scope="col" className={head}>
-              Action
-            </th>
-            <th scope="col" className={head}>
-              Horizon
-            </th>
-            <th scope="col" className={head}>
-              Deadline
-            </th>
-            <th scope="col" className={head}>
-              Status
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads tone="plain" columns={["Postmortem", "Action", "Horizon", "Deadline", "Status"]} />
         <tbody className="divide-y divide-slate-100">
           {actions.map((a) => (
             <MyActionRow key={a.id} item={a} />

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Highlighted } from "@/components/browse/highlighted";
 import { formatDuration } from "@/lib/domain/metrics";
 import { AI_CAUSE_BY_KIND } from "@/lib/domain/template";
+import { ColumnHeads } from "@/components/ui/table";
 
 const minutes = (m: number | null) => (m === null ? "—" : formatDuration(m));
 
@@ -13,34 +14,10 @@ export function PostmortemResults({ items }: { items: PostmortemListItem[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="postmortem-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Incident
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Severity
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Incident date
-            </th>
-            <th scope="col" className="px-3 py-2">
-              To detect
-            </th>
-            <th scope="col" className="px-3 py-2">
-              To resolve
-            </th>
-            <th scope="col" className="px-3 py-2">
-              AI causes
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Actions
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          tone="panel"
+          columns={["Incident", "Severity", "Status", "Incident date", "To detect", "To resolve", "AI causes", "Actions"]}
+        />
         <tbody className="divide-y divide-slate-100">
           {items.map((pm) => (
             <tr key={pm.id} className="align-top hover:bg-slate-50" data-testid="postmortem-result">

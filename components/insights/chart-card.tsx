@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { csvCell } from "@/lib/domain/exports-csv";
 import { formatDuration } from "@/lib/domain/metrics";
+import { ColumnHeads } from "@/components/ui/table";
 
 export type Series = { key: string; label: string; color: string };
 export type ChartRow = Record<string, string | number | null>;
@@ -115,18 +116,7 @@ export function ChartCard({
             <div className="mt-2 max-h-72 overflow-auto">
               <table className="min-w-full text-sm" data-testid={`table-${id}`}>
                 <caption className="sr-only">{title}</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-2 py-1">
-                      {xLabel}
-                    </th>
-                    {series.map((s) => (
-                      <th key={s.key} scope="col" className="px-2 py-1 text-right">
-                        {s.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads tone="plain" columns={[xLabel, ...series.map((s) => ({ head: s.label, className: "text-right" }))]} />
                 <tbody className="divide-y divide-slate-100">
                   {data.map((row) => (
                     <tr key={String(row[xKey])}>

@@ -5,6 +5,7 @@ import { setPreferenceAction } from "@/app/(app)/notifications/actions";
 import type { Preference } from "@/lib/data/inbox";
 import { Alert } from "@/components/ui/alert";
 import { useServerCall } from "@/components/sharing/use-server-call";
+import { ColumnHeads } from "@/components/ui/table";
 
 /** One row per kind; each box saves as it is ticked. */
 export function PreferencesForm({ preferences, emailEnabled }: { preferences: Preference[]; emailEnabled: boolean }) {
@@ -27,19 +28,7 @@ export function PreferencesForm({ preferences, emailEnabled }: { preferences: Pr
         <Alert tone="info">Email is not set up on this server yet (SMTP_URL); your email choices apply once it is.</Alert>
       ) : null}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              When
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              In the inbox
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              By email
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads tone="panel" columns={["When", "In the inbox", "By email"]} />
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.kind}>

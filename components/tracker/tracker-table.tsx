@@ -7,6 +7,7 @@ import { ACTION_HORIZONS } from "@/lib/domain/deadlines";
 import { ActionStatusBadge, OverdueBadge } from "@/components/postmortem/actions/status-badge";
 import { TicketLink } from "@/components/postmortem/actions/ticket-link";
 import { BulkBar, type SelectedRow } from "@/components/tracker/bulk-bar";
+import { ColumnHeads } from "@/components/ui/table";
 
 const cell = "px-3 py-2 align-top";
 
@@ -38,39 +39,25 @@ export function TrackerTable({
       {canChange ? <BulkBar selected={chosen} people={people} onDone={() => setSelected(new Set())} /> : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="tracker-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              {canChange ? (
-                <th scope="col" className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all actions on this page"
-                    className="size-4"
-                    checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                  />
-                </th>
-              ) : null}
-              <th scope="col" className="px-3 py-2">
-                Postmortem
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Action
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Horizon
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Owner
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Deadline
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              canChange && (
+                <input
+                  type="checkbox"
+                  aria-label="Select all actions on this page"
+                  className="size-4"
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+              ),
+              "Postmortem",
+              "Action",
+              "Horizon",
+              "Owner",
+              "Deadline",
+              "Status",
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.id} data-testid="tracker-row" className={r.overdue ? "bg-red-50" : undefined}>

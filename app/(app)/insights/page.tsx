@@ -8,6 +8,7 @@ import { completionRate, formatShare } from "@/lib/domain/follow-through";
 import { ACTION_HORIZONS } from "@/lib/domain/deadlines";
 import { FilterForm } from "@/components/browse/filter-form";
 import { ChartCard } from "@/components/insights/chart-card";
+import { ColumnHeads } from "@/components/ui/table";
 import {
   aiCauseRows,
   factorRows,
@@ -166,22 +167,15 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             Completion and lateness by horizon
           </h2>
           <table className="mt-2 min-w-full text-sm" data-testid="table-completion">
-            <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-              <tr>
-                <th scope="col" className="px-2 py-1">
-                  Horizon
-                </th>
-                <th scope="col" className="px-2 py-1 text-right">
-                  Actions
-                </th>
-                <th scope="col" className="px-2 py-1 text-right">
-                  Completion rate
-                </th>
-                <th scope="col" className="px-2 py-1 text-right">
-                  Median days late
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              tone="plain"
+              columns={[
+                "Horizon",
+                { head: "Actions", className: "text-right" },
+                { head: "Completion rate", className: "text-right" },
+                { head: "Median days late", className: "text-right" },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {insights.followThrough.map((f) => (
                 <tr key={f.horizon}>

@@ -8,9 +8,9 @@ import { toIsoDay } from "@/lib/domain/dates";
 import { TEMPLATE_INSTRUCTIONS } from "@/lib/domain/template";
 import { ActionRow } from "@/components/postmortem/actions/action-row";
 import { AddActionForm } from "@/components/postmortem/actions/add-action-form";
+import { ColumnHeads } from "@/components/ui/table";
 
 const GUIDANCE = TEMPLATE_INSTRUCTIONS.find((g) => g.id === "concrete-actions");
-const head = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
 /** The template's three corrective-action tables; rows save on blur or change, each with its own state. */
 export function ActionsSection({ doc, users, canEdit }: SectionProps) {
@@ -45,33 +45,10 @@ export function ActionsSection({ doc, users, canEdit }: SectionProps) {
               ) : (
                 <div className="overflow-x-auto">
                   <table aria-labelledby={headingId} className="w-full min-w-[40rem] border-collapse text-sm">
-                    <thead className="border-b border-slate-200">
-                      <tr>
-                        <th scope="col" className={head}>
-                          #
-                        </th>
-                        <th scope="col" className={head}>
-                          Action
-                        </th>
-                        <th scope="col" className={head}>
-                          Owner
-                        </th>
-                        <th scope="col" className={head}>
-                          Deadline
-                        </th>
-                        <th scope="col" className={head}>
-                          Status
-                        </th>
-                        <th scope="col" className={head}>
-                          Ticket
-                        </th>
-                        {canEdit ? (
-                          <th scope="col" className={head}>
-                            <span className="sr-only">Delete</span>
-                          </th>
-                        ) : null}
-                      </tr>
-                    </thead>
+                    <ColumnHeads
+                      tone="plain"
+                      columns={["#", "Action", "Owner", "Deadline", "Status", "Ticket", canEdit && <span className="sr-only">Delete</span>]}
+                    />
                     <tbody className="divide-y divide-slate-100">
                       {rows.map((a) => (
                         <ActionRow key={a.id} postmortemId={doc.id} action={a} users={users} canEdit={canEdit} today={today} />

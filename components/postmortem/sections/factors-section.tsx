@@ -16,6 +16,7 @@ import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { FACTOR_CATEGORY_LABELS } from "@/lib/domain/template";
 import type { FactorCategory } from "@/lib/generated/prisma/enums";
 import { factorFieldsSchema } from "@/lib/validations/sections";
+import { ColumnHeads } from "@/components/ui/table";
 
 const CATEGORIES = Object.keys(FACTOR_CATEGORY_LABELS) as FactorCategory[];
 
@@ -155,24 +156,15 @@ export function FactorsSection({ doc, canEdit }: SectionProps) {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[30rem] text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Factor
-                </th>
-                <th scope="col" className="w-40 py-2 pr-3 font-medium">
-                  Category
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Description
-                </th>
-                {canEdit ? (
-                  <th scope="col" className="w-20 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <ColumnHeads
+              tone="plain"
+              columns={[
+                "Factor",
+                { head: "Category", className: "w-40" },
+                "Description",
+                canEdit && { head: <span className="sr-only">Actions</span>, className: "w-20" },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100 align-top">
               {visible.map((factor, i) => (
                 <FactorRow

@@ -8,6 +8,7 @@ import { Input, Select, describedBy } from "@/components/ui/field";
 import { SECTION_LABELS } from "@/lib/domain/severity-policy";
 import { IMPACT_DIMENSIONS, IMPACT_LEVEL_LABELS } from "@/lib/domain/template";
 import { ImpactLevel } from "@/lib/generated/prisma/enums";
+import { ColumnHeads } from "@/components/ui/table";
 
 type LevelKey = "customerLevel" | "reputationalLevel" | "dataSecurityLevel" | "complianceLevel";
 
@@ -89,19 +90,7 @@ export function ImpactSection({ doc, canEdit }: SectionProps) {
       <SectionForm api={api}>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[32rem] text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Dimension
-                </th>
-                <th scope="col" className="w-44 py-2 pr-3 font-medium">
-                  Impact
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Detail
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads tone="plain" columns={["Dimension", "Impact", "Detail"]} />
             <tbody className="divide-y divide-slate-100 align-top">
               {IMPACT_DIMENSIONS.map((d) => (
                 <tr key={d.key}>

@@ -4,6 +4,7 @@ import { canOrg } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/data/users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
+import { ColumnHeads } from "@/components/ui/table";
 
 export const metadata = { title: "Users" };
 
@@ -28,25 +29,7 @@ export default async function UsersPage() {
       </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Email
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads tone="panel" columns={["Name", "Email", "Role", "Status", <span key="actions" className="sr-only">Actions</span>]} />
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <UserRow key={u.id} user={u} isSelf={u.id === actor.id} />
