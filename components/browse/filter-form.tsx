@@ -52,7 +52,7 @@ export function FilterForm({
           />
         </div>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Labelled id="severity" label="Severity">
           <Select id="severity" name="severity" defaultValue={filters.severity ?? ""}>
             <option value="">All severities</option>

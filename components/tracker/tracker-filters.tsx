@@ -18,7 +18,7 @@ export function TrackerFilterForm({ filters, people, teams }: { filters: Tracker
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 no-print"
       aria-label="Filter corrective actions"
     >
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <div className={field}>
           <label htmlFor="ownerId" className={label}>
             Owner
