@@ -1,19 +1,13 @@
-import type { ReactNode } from "react";
 import type { PostmortemDocument } from "@/lib/data/postmortem-document";
 import { buildSnapshot } from "@/lib/data/snapshot-from-document";
 import { computeMetrics, formatDuration } from "@/lib/domain/metrics";
 import { formatMoney } from "@/lib/domain/money";
-import { formatUtcDateTime } from "@/lib/domain/dates";
-import { ACTION_HORIZON_ORDER, ACTION_HORIZONS } from "@/lib/domain/deadlines";
 import { SEVERITIES } from "@/lib/domain/severity-policy";
 import {
-  ACTION_STATUS_LABELS,
   AI_CAUSE_BY_KIND,
   BLAMELESS_REMINDER,
   FACTOR_CATEGORY_LABELS,
-  IMPACT_LEVEL_LABELS,
   LESSON_QUESTIONS,
-  MILESTONE_LABELS,
   PARTICIPANT_ROLE_LABELS,
   ROOT_CAUSE_CATEGORY_LABELS,
   SLA_BREACHED_LABELS,
@@ -24,26 +18,8 @@ import {
   isBlankText,
   isBlankTimelineRow,
 } from "@/lib/domain/template";
-import type { ImpactLevel } from "@/lib/generated/prisma/enums";
-import { TicketLink } from "@/components/postmortem/actions/ticket-link";
-
-const th = "border border-slate-300 bg-slate-50 px-2 py-1 text-left font-semibold";
-const td = "border border-slate-300 px-2 py-1 align-top";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={`print-${id}`} data-testid="print-section" className="space-y-2 break-inside-avoid-page">
-      <h2 className="border-b border-slate-300 pb-1 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-const Prose = ({ text }: { text: string }) =>
-  isBlankText(text) ? <p className="text-slate-400">Not written.</p> : <p className="whitespace-pre-wrap">{text}</p>;
-
-const day = (iso: string | null) => (iso ? formatUtcDateTime(new Date(iso)) + " UTC" : "—");
-const level = (l: ImpactLevel | null) => (l ? IMPACT_LEVEL_LABELS[l] : "—");
+import { Prose, Section, day, td, th } from "@/components/postmortem/print/parts";
+import { PrintActions, PrintImpact, PrintTimeline } from "@/components/postmortem/print/tables";
 
 /** The whole postmortem in the template's order, as a printable page; blank rows are left out. */
 export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
@@ -131,37 +107,7 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
         </table>
       </Section>
 
-      <Section id="timeline" title="Timeline of Events">
-        {timeline.length === 0 ? (
-          <p className="text-slate-400">No events recorded.</p>
-        ) : (
-          <table className="w-full border-collapse">
-            <thead>
-              <tr>
-                <th className={th}>Time (UTC)</th>
-                <th className={th}>Event</th>
-                <th className={th}>Actor</th>
-                <th className={th}>Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeline.map((r) => (
-                <tr key={r.id}>
-                  <td className={`${td} whitespace-nowrap`}>{r.occurredAt ? formatUtcDateTime(new Date(r.occurredAt)) : "—"}</td>
-                  <td className={td}>
-                    {r.event}
-                    {r.milestone && r.event !== MILESTONE_LABELS[r.milestone] ? (
-                      <span className="block text-xs text-slate-500">{MILESTONE_LABELS[r.milestone]}</span>
-                    ) : null}
-                  </td>
-                  <td className={td}>{r.actor}</td>
-                  <td className={`${td} whitespace-pre-wrap`}>{r.notes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
+      <PrintTimeline rows={timeline} />
 
       <Section id="root-cause" title="Root Cause Analysis (5 Whys)">
         <p>
@@ -241,91 +187,9 @@ export function PrintDocument({ doc }: { doc: PostmortemDocument }) {
         </dl>
       </Section>
 
-      <Section id="impact" title="Impact Assessment">
-        <table className="w-full border-collapse">
-          <thead>
-            <tr>
-              <th className={th}>Dimension</th>
-              <th className={th}>Impact</th>
-              <th className={th}>Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className={td}>Customer impact</td>
-              <td className={td}>{level(doc.impact.customerLevel)}</td>
-              <td className={td}>{doc.impact.customerDetail}</td>
-            </tr>
-            <tr>
-              <td className={td}>Revenue impact</td>
-              <td className={td}>{revenue}</td>
-              <td className={td}>{doc.impact.revenueDetail}</td>
-            </tr>
-            <tr>
-              <td className={td}>Reputational impact</td>
-              <td className={td}>{level(doc.impact.reputationalLevel)}</td>
-              <td className={td}>{doc.impact.reputationalDetail}</td>
-            </tr>
-            <tr>
-              <td className={td}>Data/security impact</td>
-              <td className={td}>{level(doc.impact.dataSecurityLevel)}</td>
-              <td className={td}>{doc.impact.dataSecurityDetail}</td>
-            </tr>
-            <tr>
-              <td className={td}>Compliance impact</td>
-              <td className={td}>{level(doc.impact.complianceLevel)}</td>
-              <td className={td}>{doc.impact.complianceDetail}</td>
-            </tr>
-          </tbody>
-        </table>
-      </Section>
+      <PrintImpact doc={doc} revenue={revenue} />
 
-      <Section id="actions" title="Corrective Actions">
-        {ACTION_HORIZON_ORDER.map((h) => {
-          const rows = actions.filter((a) => a.horizon === h);
-          return (
-            <div key={h} className="space-y-1">
-              <h3 className="font-semibold">{ACTION_HORIZONS[h].heading}</h3>
-              {rows.length === 0 ? (
-                <p className="text-slate-400">None.</p>
-              ) : (
-                <table className="w-full border-collapse">
-                  <thead>
-                    <tr>
-                      <th className={th}>#</th>
-                      <th className={th}>Action</th>
-                      <th className={th}>Owner</th>
-                      <th className={th}>Deadline</th>
-                      <th className={th}>Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((a) => (
-                      <tr key={a.number}>
-                        <td className={td}>{a.number}</td>
-                        <td className={td}>
-                          {a.action}
-                          {a.ticket ? (
-                            <span className="block text-xs">
-                              <TicketLink ticket={a.ticket} />
-                            </span>
-                          ) : null}
-                          {a.status === "WONT_DO" && a.wontDoReason ? (
-                            <span className="block text-xs text-slate-600">Won&apos;t do: {a.wontDoReason}</span>
-                          ) : null}
-                        </td>
-                        <td className={td}>{a.ownerName ?? "—"}</td>
-                        <td className={`${td} whitespace-nowrap`}>{typeof a.deadline === "string" ? a.deadline : "—"}</td>
-                        <td className={td}>{ACTION_STATUS_LABELS[a.status]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
-          );
-        })}
-      </Section>
+      <PrintActions actions={actions} />
 
       <Section id="lessons" title="Lessons Learned">
         <h3 className="font-semibold">{LESSON_QUESTIONS.wentWell}</h3>
