@@ -24,12 +24,12 @@ export function uniqueIncidentKey(): string {
 /** A postmortem created through the data layer, with its template rows, facilitated by `facilitator`. */
 export async function createTestPostmortem(
   facilitator: SessionUser,
-  overrides: { severity?: Severity; incidentDate?: Date } = {},
+  overrides: { severity?: Severity; incidentDate?: Date; incidentName?: string } = {},
 ): Promise<{ id: string; incidentKey: string }> {
   const incidentKey = uniqueIncidentKey();
   const { id } = await createPostmortem(facilitator, {
     incidentKey,
-    incidentName: `Test incident ${incidentKey}`,
+    incidentName: overrides.incidentName ?? `Test incident ${incidentKey}`,
     incidentDate: overrides.incidentDate ?? new Date("2026-11-20T09:00:00Z"),
     severity: overrides.severity ?? "HIGH",
     teamId: null,

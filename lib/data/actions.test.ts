@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import type { OrgRole, Severity } from "@/lib/generated/prisma/enums";
 import { createPostmortem } from "@/lib/data/postmortems";
 import { createAction, DEADLINE_BEFORE_INCIDENT, deleteAction, listMyActions, setActionStatus, updateAction } from "@/lib/data/actions";
+import { refusal } from "@/test/refusal";
 import {
   createActionSchema,
   setActionStatusSchema,
@@ -38,15 +38,6 @@ async function makePostmortem(actor: Actor, severity: Severity = "CRITICAL", inc
 const create = (actor: Actor, input: Omit<CreateActionInput, "clientMutationId"> & { clientMutationId?: string }) =>
   createAction(actor, createActionSchema.parse({ clientMutationId: randomUUID(), ...input }));
 const update = (actor: Actor, input: UpdateActionInput) => updateAction(actor, updateActionSchema.parse(input));
-
-async function refused(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const eventsFor = (postmortemId: string, entityId: string) =>
   getDb().docEvent.findMany({ where: { postmortemId, entityId }, orderBy: { seq: "asc" } });
@@ -95,7 +86,7 @@ describe("corrective actions", () => {
 
   it("refuses a deadline before the incident with a field message and saves nothing", async () => {
     const before = await getDb().correctiveAction.count({ where: { postmortemId: pmId } });
-    const error = await refused(
+    const error = await refusal(
       create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "Too early", deadline: "2026-11-01" }),
     );
     expect(error.code).toBe("VALIDATION");
@@ -115,7 +106,7 @@ describe("corrective actions", () => {
   it("refuses an inactive owner", async () => {
     const gone = await makeUser();
     await getDb().user.update({ where: { id: gone.id }, data: { disabled: true } });
-    const error = await refused(create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "x", ownerId: gone.id }));
+    const error = await refusal(create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "x", ownerId: gone.id }));
     expect(error.fieldErrors?.ownerId).toBeDefined();
   });
 
@@ -137,7 +128,7 @@ describe("corrective actions", () => {
         ["ownerId", null, owner.id],
       ]),
     );
-    const wontDo = await refused(
+    const wontDo = await refusal(
       update(facilitator, {
         postmortemId: pmId,
         actionId: a.id,
@@ -166,7 +157,7 @@ describe("corrective actions", () => {
       changes: { action: "Edited by A" },
       base: { action: "Original" },
     });
-    const stale = await refused(
+    const stale = await refusal(
       update(facilitator, {
         postmortemId: pmId,
         actionId: a.id,
@@ -191,21 +182,21 @@ describe("corrective actions", () => {
   it("refuses outsiders and viewers, and edits to a deleted action", async () => {
     const a = await create(facilitator, { postmortemId: pmId, horizon: "IMMEDIATE", action: "Guarded" });
     const edit = { postmortemId: pmId, actionId: a.id, version: a.version, changes: { action: "Hijack" }, base: { action: "Guarded" } };
-    expect((await refused(update(outsider, edit))).code).toBe("FORBIDDEN");
-    expect((await refused(update(viewer, edit))).code).toBe("FORBIDDEN");
-    expect((await refused(create(viewer, { postmortemId: pmId, horizon: "IMMEDIATE", action: "x" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(update(outsider, edit))).code).toBe("FORBIDDEN");
+    expect((await refusal(update(viewer, edit))).code).toBe("FORBIDDEN");
+    expect((await refusal(create(viewer, { postmortemId: pmId, horizon: "IMMEDIATE", action: "x" }))).code).toBe("FORBIDDEN");
     await getDb().postmortem.update({ where: { id: pmId }, data: { restricted: true } });
-    expect((await refused(update(outsider, edit))).code).toBe("NOT_FOUND");
+    expect((await refusal(update(outsider, edit))).code).toBe("NOT_FOUND");
     await getDb().postmortem.update({ where: { id: pmId }, data: { restricted: false } });
     await deleteAction(facilitator, { postmortemId: pmId, actionId: a.id });
-    expect((await refused(update(facilitator, edit))).code).toBe("DELETED");
+    expect((await refusal(update(facilitator, edit))).code).toBe("DELETED");
   });
 
   it("on a published postmortem refuses edits but lets the owner mark their action done", async () => {
     const pm = await makePostmortem(facilitator, "LOW");
     const a = await create(facilitator, { postmortemId: pm, horizon: "IMMEDIATE", action: "Owned", ownerId: owner.id });
     await getDb().postmortem.update({ where: { id: pm }, data: { status: "PUBLISHED" } });
-    const edit = await refused(
+    const edit = await refusal(
       update(facilitator, {
         postmortemId: pm,
         actionId: a.id,
@@ -216,11 +207,11 @@ describe("corrective actions", () => {
     );
     expect(edit.code).toBe("READ_ONLY");
     expect(
-      (await refused(setActionStatus(outsider, setActionStatusSchema.parse({ actionId: a.id, status: "DONE", version: a.version })))).code,
+      (await refusal(setActionStatus(outsider, setActionStatusSchema.parse({ actionId: a.id, status: "DONE", version: a.version })))).code,
     ).toBe("FORBIDDEN");
     const done = await setActionStatus(owner, setActionStatusSchema.parse({ actionId: a.id, status: "DONE", version: a.version }));
     expect(done.status).toBe("DONE");
-    const stale = await refused(
+    const stale = await refusal(
       setActionStatus(owner, setActionStatusSchema.parse({ actionId: a.id, status: "IN_PROGRESS", version: a.version })),
     );
     expect(stale.code).toBe("CONFLICT");

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { createPostmortem } from "@/lib/data/postmortems";
@@ -9,6 +8,7 @@ import { createAction, setActionStatus, updateAction } from "@/lib/data/actions"
 import { getPublishCheck, listHistory, setStatus } from "@/lib/data/lifecycle";
 import { createActionSchema, setActionStatusSchema, updateActionSchema } from "@/lib/validations/actions";
 import type { Finding } from "@/lib/domain/completeness";
+import { refusal } from "@/test/refusal";
 
 async function makeUser(role: OrgRole = "MEMBER"): Promise<Actor> {
   const u = await getDb().user.create({
@@ -76,15 +76,6 @@ async function completeCriticalPostmortem(facilitator: Actor, attendee: Actor, o
   return id;
 }
 
-async function refused(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("review lifecycle", () => {
   let facilitator: Actor;
   let attendee: Actor;
@@ -112,8 +103,8 @@ describe("review lifecycle", () => {
     expect(check.ok).toBe(false);
     expect(check.problems).toEqual([{ section: "actions", message: `Action ${action.number} "Add eval gate" has no owner` }]);
 
-    expect((await refused(setStatus(attendee, { postmortemId: pmId, to: "PUBLISHED" }))).code).toBe("FORBIDDEN");
-    const error = await refused(setStatus(facilitator, { postmortemId: pmId, to: "PUBLISHED" }));
+    expect((await refusal(setStatus(attendee, { postmortemId: pmId, to: "PUBLISHED" }))).code).toBe("FORBIDDEN");
+    const error = await refusal(setStatus(facilitator, { postmortemId: pmId, to: "PUBLISHED" }));
     expect(error.code).toBe("VALIDATION");
     expect(error.message).toBe("Not ready to publish: 1 item missing");
     expect((error.detail as { problems: Finding[] }).problems[0].message).toContain('"Add eval gate" has no owner');
@@ -136,7 +127,7 @@ describe("review lifecycle", () => {
 
   it("keeps a published postmortem read-only while its action owner can still mark the action done", async () => {
     const action = await getDb().correctiveAction.findFirstOrThrow({ where: { postmortemId: pmId } });
-    const edit = await refused(
+    const edit = await refusal(
       updateAction(
         attendee,
         updateActionSchema.parse({
@@ -149,7 +140,7 @@ describe("review lifecycle", () => {
       ),
     );
     expect(edit.code).toBe("READ_ONLY");
-    expect((await refused(setStatus(attendee, { postmortemId: pmId, to: "DRAFT" }))).code).toBe("VALIDATION");
+    expect((await refusal(setStatus(attendee, { postmortemId: pmId, to: "DRAFT" }))).code).toBe("VALIDATION");
     const done = await setActionStatus(
       attendee,
       setActionStatusSchema.parse({ actionId: action.id, status: "DONE", version: action.version }),
@@ -158,9 +149,9 @@ describe("review lifecycle", () => {
   });
 
   it("lets only the facilitator or an admin reopen", async () => {
-    expect((await refused(setStatus(attendee, { postmortemId: pmId, to: "IN_REVIEW" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(setStatus(attendee, { postmortemId: pmId, to: "IN_REVIEW" }))).code).toBe("FORBIDDEN");
     const outsider = await makeUser();
-    expect((await refused(setStatus(outsider, { postmortemId: pmId, to: "IN_REVIEW" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(setStatus(outsider, { postmortemId: pmId, to: "IN_REVIEW" }))).code).toBe("FORBIDDEN");
     const reopened = await setStatus(facilitator, { postmortemId: pmId, to: "IN_REVIEW" });
     expect(reopened).toEqual({ status: "IN_REVIEW", publishedAt: null });
     await setStatus(admin, { postmortemId: pmId, to: "PUBLISHED" });
@@ -185,6 +176,6 @@ describe("review lifecycle", () => {
 
     await getDb().postmortem.update({ where: { id: pmId }, data: { restricted: true } });
     const stranger = await makeUser();
-    expect((await refused(listHistory(stranger, pmId))).code).toBe("NOT_FOUND");
+    expect((await refusal(listHistory(stranger, pmId))).code).toBe("NOT_FOUND");
   });
 });

@@ -1,21 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { addTestParticipant, createTestPostmortem, createTestUser } from "@/test/factories";
 import { endMeeting, getMeeting, moveMeetingItem, startMeeting } from "@/lib/data/meeting";
 import { addComment, listComments, setCommentResolved } from "@/lib/data/comments";
 import { listFieldHistory } from "@/lib/data/field-history";
 import { addCommentSchema } from "@/lib/validations/comments";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { refusal } from "@/test/refusal";
 
 const events = (postmortemId: string, entity: string) =>
   getDb().docEvent.findMany({ where: { postmortemId, entity }, orderBy: { seq: "asc" } });

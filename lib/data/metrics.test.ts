@@ -7,9 +7,9 @@ import { updateMetricsSection } from "@/lib/data/metrics";
 import { updateTimelineEntry } from "@/lib/data/timeline";
 import { getPostmortemDocument } from "@/lib/data/postmortem-document";
 import { computeMetrics } from "@/lib/domain/metrics";
-import { AppError } from "@/lib/errors";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { updateMetricsSectionSchema, updateTimelineEntrySchema } from "@/lib/validations/timeline";
+import { refusal } from "@/test/refusal";
 
 const run = randomUUID().slice(0, 8);
 let counter = 0;
@@ -38,15 +38,6 @@ async function postmortem(facilitator: Actor) {
 const metrics = (id: string) => getDb().postmortem.findUniqueOrThrow({ where: { id } });
 const events = (id: string) =>
   getDb().docEvent.findMany({ where: { postmortemId: id, entity: "postmortem", field: { not: null } }, orderBy: { seq: "asc" } });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("key metrics data layer", () => {
   let facilitator: Actor;

@@ -12,8 +12,8 @@ import {
   updateTimelineEntry,
 } from "@/lib/data/timeline";
 import { planOrderKeys } from "@/lib/data/timeline-order";
-import { AppError } from "@/lib/errors";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
+import { refusal } from "@/test/refusal";
 import {
   createTimelineEntrySchema,
   pasteTimelineSchema,
@@ -51,15 +51,6 @@ const rows = (postmortemId: string) =>
 
 const events = (postmortemId: string) =>
   getDb().docEvent.findMany({ where: { postmortemId, entity: "timeline" }, orderBy: { seq: "asc" } });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Parses a raw update exactly as the server action does. */
 function update(raw: Record<string, unknown>): UpdateTimelineEntryInput {
