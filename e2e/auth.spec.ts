@@ -7,6 +7,8 @@ test.describe("sign-in", () => {
     await signIn(page, "facilitator");
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toHaveText("Priya Raman");
+    // The demo's published postmortem is among the recently published.
+    await expect(page.getByTestId("recently-published")).toContainText("INC-2026-0038");
   });
 
   test("a wrong password and an unknown email get the same message", async ({ page }) => {

@@ -55,7 +55,9 @@ async function seedPostmortem(
   });
   const db = getDb();
   await db.$transaction(async (tx) => {
-    await tx.postmortem.update({ where: { id }, data: { ...pm.fields, status: pm.status } });
+    // A published demo postmortem went out the day after its review meeting.
+    const publishedAt = pm.status === "PUBLISHED" ? new Date(pm.fields.meetingDate.getTime() + 86_400_000) : null;
+    await tx.postmortem.update({ where: { id }, data: { ...pm.fields, status: pm.status, publishedAt } });
     await tx.participant.createMany({
       data: pm.participants.map((p) => ({ postmortemId: id, userId: users.get(p.user)!.id, role: p.role })),
     });
