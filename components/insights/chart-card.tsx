@@ -54,7 +54,9 @@ export function ChartCard({
   series: Series[];
   format?: ValueFormat;
 }) {
-  const tick = (v: number) => (valueFormat === "minutes" ? formatDuration(v) : valueFormat === "percent" ? `${v}%` : String(v));
+  // Axis ticks stay short (one line); the table and tooltip give the exact duration.
+  const tick = (v: number) =>
+    valueFormat === "minutes" ? (v >= 60 ? `${Math.round(v / 6) / 10} h` : `${v} min`) : valueFormat === "percent" ? `${v}%` : String(v);
   const tooltip = (v: unknown) => format(typeof v === "number" ? v : null, valueFormat);
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
