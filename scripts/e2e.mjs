@@ -54,7 +54,8 @@ async function freshDatabase() {
   };
 }
 
-async function waitForHealth(url, server, timeoutMs = 180_000) {
+// The wait includes `npm start`'s build when the sources changed since the last one (minutes on 2 cores).
+async function waitForHealth(url, server, timeoutMs = 900_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error("The app exited before it became healthy.");
