@@ -37,34 +37,26 @@ export default async function TrackerPage({ searchParams }: { searchParams: Prom
         </div>
       </div>
       <TrackerFilterForm filters={filters} people={options.people} teams={options.teams} />
-      {page.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-          <p className="font-medium">No corrective actions match these filters.</p>
-          <Link href="/tracker" className="mt-2 inline-block text-sm text-brand-600 hover:underline">
-            Clear filters
-          </Link>
-        </div>
-      ) : (
-        <>
-          <TrackerTable rows={page.rows} people={options.people} canChange={user.role !== "VIEWER"} />
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {after ? (
-              <Link href={`/tracker${toQueryString(query)}`} className="text-brand-600 hover:underline">
-                First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page.nextCursor ? (
-              <Link href={`/tracker${toQueryString(query, { after: page.nextCursor })}`} className="text-brand-600 hover:underline">
-                Next page
-              </Link>
-            ) : (
-              <span className="text-slate-500">End of list</span>
-            )}
-          </nav>
-        </>
-      )}
+      {/* One table component whether or not rows match, so a bulk change that empties the list keeps its message. */}
+      <TrackerTable rows={page.rows} people={options.people} canChange={user.role !== "VIEWER"} />
+      {page.rows.length > 0 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          {after ? (
+            <Link href={`/tracker${toQueryString(query)}`} className="text-brand-600 hover:underline">
+              First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor ? (
+            <Link href={`/tracker${toQueryString(query, { after: page.nextCursor })}`} className="text-brand-600 hover:underline">
+              Next page
+            </Link>
+          ) : (
+            <span className="text-slate-500">End of list</span>
+          )}
+        </nav>
+      ) : null}
     </div>
   );
 }
