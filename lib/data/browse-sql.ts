@@ -24,10 +24,11 @@ export function visibleSql(actor: Actor): Prisma.Sql {
 
 const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) => SEVERITIES.map((s) => s.value).filter(keep);
 
-/** Earliest RESOLVED time, else the incident date: the start of the 48-hour clock (deadlines.reviewDueAt). */
-export const reviewDueSql = sql`(coalesce((SELECT min(te."occurredAt") FROM "TimelineEntry" te
-  WHERE te."postmortemId" = p."id" AND te."milestone" = 'RESOLVED' AND te."deletedAt" IS NULL), p."incidentDate")
-  + make_interval(hours => ${REVIEW_WINDOW_HOURS}))`;
+/**
+ * Earliest RESOLVED time, else the incident date: the start of the 48-hour clock (deadlines.reviewDueAt).
+ * "resolvedAt" and the other milestone columns are kept by triggers on the timeline (migration 20261201160000).
+ */
+export const reviewDueSql = sql`(coalesce(p."resolvedAt", p."incidentDate") + make_interval(hours => ${REVIEW_WINDOW_HOURS}))`;
 
 /** Severities that have a review meeting and so a 48-hour clock (all but Low). */
 export const CLOCKED_SEVERITIES = severitiesWhere((s) => reviewPolicyFor(s).meetingExpected);
@@ -38,8 +39,6 @@ export function reviewOverdueSql(now: Date): Prisma.Sql {
     AND p."meetingDate" IS NULL AND ${reviewDueSql} <= ${now.toISOString()}::timestamp(3))`;
 }
 
-const OPEN_STATUSES = sql`('OPEN', 'IN_PROGRESS')`;
-
 /** `p."severity" IN (…)` with enum-typed parameters, so indexes and statistics on the column apply. */
 export function severityInSql(severities: readonly string[]): Prisma.Sql {
   return sql`p."severity" IN (${Prisma.join(severities.map((s) => sql`${s}::"Severity"`))})`;
@@ -48,10 +47,12 @@ export function severityInSql(severities: readonly string[]): Prisma.Sql {
 /** A UTC day as a bound date parameter. */
 export const daySql = (d: Date) => sql`${toIsoDay(d)}::date`;
 
+/**
+ * Has unfinished actions (open or in progress), or unfinished actions past their deadline on `overdueOn`:
+ * conditions on the trigger-kept "openActionCount" and "nextOpenDeadline" (earliest unfinished deadline).
+ */
 export function openActionsSql(overdueOn?: Date): Prisma.Sql {
-  const overdue = overdueOn ? sql`AND ca."deadline" < ${daySql(overdueOn)}` : Prisma.empty;
-  return sql`EXISTS (SELECT 1 FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
-    AND ca."status" IN ${OPEN_STATUSES} ${overdue})`;
+  return overdueOn ? sql`p."nextOpenDeadline" < ${daySql(overdueOn)}` : sql`p."openActionCount" > 0`;
 }
 
 export function searchQuerySql(q: string): Prisma.Sql {
@@ -99,11 +100,11 @@ export function keysetSql(columns: KeysetColumn[], values: string[]): Prisma.Sql
   return sql`(${Prisma.join(alternatives, " OR ")})`;
 }
 
-const normSql = (col: Prisma.Sql) => sql`lower(regexp_replace(btrim(${col}), '\\s+', ' ', 'g'))`;
-
-/** recurrence.aiSystemKey in SQL: provider/model when the model is recorded, else the team. */
-export const aiSystemKeySql = sql`(CASE WHEN btrim(p."aiModel") <> '' THEN 'model:' || ${normSql(sql`p."aiProvider"`)} || '/' || ${normSql(sql`p."aiModel"`)}
-  WHEN p."teamId" IS NOT NULL THEN 'team:' || p."teamId" END)`;
+/**
+ * recurrence.aiSystemKey in SQL: provider/model when the model is recorded, else the team. A stored
+ * generated column (migration 20261201160000) with the same normalisation (trimmed, spaces collapsed, lower case).
+ */
+export const aiSystemKeySql = sql`p."aiSystemKey"`;
 
 /**
  * Ids of visible postmortems that are possible recurrences (recurrence.isPossibleRecurrence): an earlier,

@@ -37,12 +37,15 @@ export type Insights = {
   repeats: { month: string; count: number }[];
 };
 
-/** Whole minutes of one time metric, mirroring metrics.computeMetrics: N/A, then override, then derived. */
+/**
+ * Whole minutes of one time metric, mirroring metrics.computeMetrics: N/A, then override, then derived from
+ * the postmortem's trigger-kept milestone columns (earliest timed row per milestone).
+ */
 function metricSql(key: string, from: string, to: string): Prisma.Sql {
   const na = Prisma.raw(`f."${key}NotApplicable"`);
   const override = Prisma.raw(`f."${key}OverrideMin"`);
-  const a = Prisma.raw(`ms."${from}"`);
-  const b = Prisma.raw(`ms."${to}"`);
+  const a = Prisma.raw(`f."${from}"`);
+  const b = Prisma.raw(`f."${to}"`);
   return sql`CASE WHEN ${na} THEN NULL WHEN ${override} >= 0 THEN ${override}::float8
     WHEN ${b} >= ${a} THEN floor(extract(epoch FROM ${b} - ${a}) / 60) END`;
 }
@@ -60,22 +63,12 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
     db.$queryRaw<
       MonthSeverity[]
     >`SELECT ${MONTH} AS "month", f."severity", count(*)::int AS "count" FROM ${f} f GROUP BY 1, 2 ORDER BY 1, 2`,
-    db.$queryRaw<MonthMetrics[]>`WITH ms AS (
-        SELECT te."postmortemId" AS "id",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'FIRST_OCCURRENCE') AS "first",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'DETECTED') AS "detected",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'ACKNOWLEDGED') AS "acknowledged",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'MITIGATED') AS "mitigated",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'RESOLVED') AS "resolved"
-        FROM "TimelineEntry" te JOIN ${f} f ON f."id" = te."postmortemId"
-        WHERE te."milestone" IN ('FIRST_OCCURRENCE', 'DETECTED', 'ACKNOWLEDGED', 'MITIGATED', 'RESOLVED')
-          AND te."occurredAt" IS NOT NULL AND te."deletedAt" IS NULL GROUP BY 1)
-      SELECT ${MONTH} AS "month",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("detect", "first", "detected")}) AS "detect",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("acknowledge", "detected", "acknowledged")}) AS "acknowledge",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("mitigate", "detected", "mitigated")}) AS "mitigate",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("resolve", "detected", "resolved")}) AS "resolve"
-      FROM ${f} f LEFT JOIN ms ON ms."id" = f."id" GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<MonthMetrics[]>`SELECT ${MONTH} AS "month",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("detect", "firstOccurrenceAt", "detectedAt")}) AS "detect",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("acknowledge", "detectedAt", "acknowledgedAt")}) AS "acknowledge",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("mitigate", "detectedAt", "mitigatedAt")}) AS "mitigate",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("resolve", "detectedAt", "resolvedAt")}) AS "resolve"
+      FROM ${f} f GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ kind: AiCauseKind; count: number }[]>`SELECT ac."kind", count(*)::int AS "count"
       FROM "AiCause" ac JOIN ${f} f ON f."id" = ac."postmortemId" GROUP BY 1 ORDER BY 2 DESC, 1`,
     db.$queryRaw<{ category: FactorCategory; count: number }[]>`SELECT cf."category", count(DISTINCT cf."postmortemId")::int AS "count"

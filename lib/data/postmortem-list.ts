@@ -130,7 +130,9 @@ type DetailRow = {
   resolveOverrideMin: number | null;
   detectNotApplicable: boolean;
   resolveNotApplicable: boolean;
-  milestones: { m: Milestone; t: string }[] | null;
+  firstOccurrenceAt: Date | null;
+  detectedAt: Date | null;
+  resolvedAt: Date | null;
   aiCauses: AiCauseKind[];
   tags: string[];
   openActions: number;
@@ -150,14 +152,10 @@ export async function describePostmortems(ids: string[], q: string | null, now: 
     SELECT p."id", p."incidentKey", p."incidentName", p."severity", p."status", p."incidentDate", p."meetingDate",
       p."publishedAt", p."restricted", u."name" AS "facilitatorName", t."name" AS "teamName",
       p."detectOverrideMin", p."resolveOverrideMin", p."detectNotApplicable", p."resolveNotApplicable",
-      (SELECT json_agg(json_build_object('m', x."milestone", 't', x."at")) FROM (
-        SELECT te."milestone", min(te."occurredAt") AS "at" FROM "TimelineEntry" te
-        WHERE te."postmortemId" = p."id" AND te."milestone" IS NOT NULL AND te."occurredAt" IS NOT NULL AND te."deletedAt" IS NULL
-        GROUP BY te."milestone") x) AS "milestones",
+      p."firstOccurrenceAt", p."detectedAt", p."resolvedAt",
       ARRAY(SELECT ac."kind"::text FROM "AiCause" ac WHERE ac."postmortemId" = p."id" ORDER BY ac."kind") AS "aiCauses",
       ARRAY(SELECT pt."tag" FROM "PostmortemTag" pt WHERE pt."postmortemId" = p."id" ORDER BY pt."tag") AS "tags",
-      (SELECT count(*)::int FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
-        AND ca."status" IN ('OPEN', 'IN_PROGRESS')) AS "openActions",
+      p."openActionCount" AS "openActions",
       (SELECT count(*)::int FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
         AND ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${today}::date) AS "overdueActions",
       ${snippet} AS "snippet"
@@ -167,7 +165,13 @@ export async function describePostmortems(ids: string[], q: string | null, now: 
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const timeline = (r.milestones ?? []).map((m) => ({ milestone: m.m, occurredAt: new Date(`${m.t}Z`) }));
+    // The trigger-kept earliest time per milestone stands in for the timeline rows (metrics.milestoneTimes).
+    const reached: [Milestone, Date | null][] = [
+      ["FIRST_OCCURRENCE", r.firstOccurrenceAt],
+      ["DETECTED", r.detectedAt],
+      ["RESOLVED", r.resolvedAt],
+    ];
+    const timeline = reached.map(([milestone, occurredAt]) => ({ milestone, occurredAt }));
     const { metrics } = computeMetrics(timeline, {
       overrides: { detect: r.detectOverrideMin, resolve: r.resolveOverrideMin },
       notApplicable: { detect: r.detectNotApplicable, resolve: r.resolveNotApplicable },
