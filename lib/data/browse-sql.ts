@@ -15,11 +15,14 @@ const sql = Prisma.sql;
 /**
  * The same rule as permissions.can(…, "view"): admins see everything; others see unrestricted
  * postmortems and restricted ones they facilitate, created or take part in. Deleted ones never show.
+ * The postmortems the actor takes part in are read once per statement (an uncorrelated ARRAY(…)), not as a
+ * correlated EXISTS: PostgreSQL runs that EXISTS hashed but costs it per row, which made every plan over
+ * many postmortems look ~30 times dearer than it is and pushed it to row-by-row lookups of the wide rows.
  */
 export function visibleSql(actor: Actor): Prisma.Sql {
   if (canOrg(actor, "viewAllRestricted")) return sql`p."deletedAt" IS NULL`;
   return sql`p."deletedAt" IS NULL AND (NOT p."restricted" OR p."facilitatorId" = ${actor.id} OR p."createdById" = ${actor.id}
-    OR EXISTS (SELECT 1 FROM "Participant" pa WHERE pa."postmortemId" = p."id" AND pa."userId" = ${actor.id}))`;
+    OR p."id" = ANY (ARRAY(SELECT pa."postmortemId" FROM "Participant" pa WHERE pa."userId" = ${actor.id})))`;
 }
 
 const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) => SEVERITIES.map((s) => s.value).filter(keep);
@@ -107,14 +110,16 @@ export function keysetSql(columns: KeysetColumn[], values: string[]): Prisma.Sql
 export const aiSystemKeySql = sql`p."aiSystemKey"`;
 
 /**
- * Ids of visible postmortems that are possible recurrences (recurrence.isPossibleRecurrence): an earlier,
- * published, visible postmortem on the same AI system shares one of its AI causes. One window pass over
- * (system, cause) groups instead of a pairwise join.
+ * Joined to `"Postmortem" p` (visible rows), keeps the possible recurrences (recurrence.isPossibleRecurrence):
+ * an earlier, published, visible postmortem on the same AI system shares one of its AI causes. That is: its
+ * incident date is after the first published one's for one of its (system, cause) pairs. One grouped pass
+ * finds that date per pair (a few hundred pairs) and hash joins compare each cause against it: no pairwise
+ * join, no window sort. A postmortem can match through several causes, so callers count DISTINCT ids.
  */
-export function repeatIdsSql(actor: Actor): Prisma.Sql {
-  return sql`(SELECT DISTINCT x."id" FROM (
-      SELECT p."id", bool_or(p."status" = 'PUBLISHED') OVER (PARTITION BY ${aiSystemKeySql}, ac."kind" ORDER BY p."incidentDate"
-        RANGE BETWEEN UNBOUNDED PRECEDING AND '1 millisecond' PRECEDING) AS "earlier"
+export function repeatJoinSql(actor: Actor): Prisma.Sql {
+  return sql`JOIN "AiCause" rac ON rac."postmortemId" = p."id"
+    JOIN (SELECT ${aiSystemKeySql} AS "key", ac."kind", min(p."incidentDate") AS "first"
       FROM "Postmortem" p JOIN "AiCause" ac ON ac."postmortemId" = p."id"
-      WHERE ${visibleSql(actor)} AND ${aiSystemKeySql} IS NOT NULL) x WHERE x."earlier")`;
+      WHERE ${visibleSql(actor)} AND p."status" = 'PUBLISHED' AND ${aiSystemKeySql} IS NOT NULL GROUP BY 1, 2) rfp
+      ON rfp."key" = ${aiSystemKeySql} AND rfp."kind" = rac."kind" AND p."incidentDate" > rfp."first"`;
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, AiCauseKind, FactorCategory, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, severityInSql, browseWhereSql, daySql, repeatIdsSql, reviewDueSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, browseWhereSql, daySql, repeatJoinSql, reviewDueSql } from "@/lib/data/browse-sql";
 import { browseFiltersSchema, type BrowseFiltersInput } from "@/lib/validations/browse";
 
 const sql = Prisma.sql;
@@ -87,8 +87,9 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
           WHEN ca."status" = 'DONE' AND ca."completedAt"::date > ca."deadline" THEN ca."completedAt"::date - ca."deadline"
           WHEN ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${today} THEN ${today} - ca."deadline" END) AS "medianDaysLate"
       FROM "CorrectiveAction" ca JOIN ${f} f ON f."id" = ca."postmortemId" WHERE ca."deletedAt" IS NULL GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ month: string; count: number }[]>`SELECT ${MONTH} AS "month", count(*)::int AS "count"
-      FROM ${f} f WHERE f."id" IN ${repeatIdsSql(actor)} GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<{ month: string; count: number }[]>`SELECT to_char(date_trunc('month', p."incidentDate"), 'YYYY-MM') AS "month",
+        count(DISTINCT p."id")::int AS "count"
+      FROM "Postmortem" p ${repeatJoinSql(actor)} WHERE ${where} GROUP BY 1 ORDER BY 1`,
   ]);
   return {
     total: perMonth.reduce((n, r) => n + r.count, 0),

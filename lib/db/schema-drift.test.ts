@@ -29,7 +29,14 @@ const ALLOWED_EXTRAS = [
   "column Postmortem.aiSystemKey text null generated stored",
   "index Postmortem_nextOpenDeadline_idx on Postmortem btree (nextOpenDeadline)",
   "index CorrectiveAction_trackerOrder_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
-  "index CorrectiveAction_postmortemId_unfinished_idx on CorrectiveAction btree (postmortemId, deadline)",
+  "index CorrectiveAction_postmortemId_unfinished_idx on CorrectiveAction btree (postmortemId, deadline, ownerId)",
+  // Covering (INCLUDE) indexes for index-only scans of the managers' aggregates.
+  "index Postmortem_browse_idx on Postmortem btree (incidentDate, id, severity, status, teamId, facilitatorId, createdById, " +
+    "restricted, meetingDate, publishedAt, createdAt, firstOccurrenceAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, " +
+    "detectOverrideMin, acknowledgeOverrideMin, mitigateOverrideMin, resolveOverrideMin, detectNotApplicable, " +
+    "acknowledgeNotApplicable, mitigateNotApplicable, resolveNotApplicable, openActionCount, nextOpenDeadline, aiSystemKey)",
+  "index CorrectiveAction_postmortemId_live_idx on CorrectiveAction btree (postmortemId, status, horizon, deadline, completedAt, ownerId)",
+  "index ContributingFactor_written_idx on ContributingFactor btree (postmortemId, category)",
 ];
 
 const SCALAR_TYPES: Record<string, string> = {
