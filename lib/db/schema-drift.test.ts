@@ -29,6 +29,7 @@ const ALLOWED_EXTRAS = [
   "column Postmortem.aiSystemKey text null generated stored",
   "index Postmortem_nextOpenDeadline_idx on Postmortem btree (nextOpenDeadline)",
   "index CorrectiveAction_trackerOrder_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
+  "index CorrectiveAction_trackerOrder_unfinished_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
   "index CorrectiveAction_postmortemId_unfinished_idx on CorrectiveAction btree (postmortemId, deadline, ownerId)",
   // Covering (INCLUDE) indexes for index-only scans of the managers' aggregates.
   "index Postmortem_browse_idx on Postmortem btree (incidentDate, id, severity, status, teamId, facilitatorId, createdById, " +

@@ -105,9 +105,12 @@ SELECT postmortem_refresh_open_actions(ARRAY(SELECT "id" FROM "Postmortem"));
 -- CreateIndex: "has overdue actions", the list's filter.
 CREATE INDEX "Postmortem_nextOpenDeadline_idx" ON "Postmortem" ("nextOpenDeadline") WHERE "deletedAt" IS NULL;
 
--- CreateIndex: the tracker's order, earliest deadline first and none last, so a page reads 51 rows, not all.
+-- CreateIndex: the tracker's order, earliest deadline first and none last, so a page reads 51 rows, not all;
+-- the second for its unfinished and overdue filters.
 CREATE INDEX "CorrectiveAction_trackerOrder_idx" ON "CorrectiveAction" ((coalesce("deadline", '9999-12-31'::date)), "id")
   WHERE "deletedAt" IS NULL;
+CREATE INDEX "CorrectiveAction_trackerOrder_unfinished_idx" ON "CorrectiveAction" ((coalesce("deadline", '9999-12-31'::date)), "id")
+  WHERE "status" IN ('OPEN', 'IN_PROGRESS') AND "deletedAt" IS NULL;
 
 -- CreateIndex: unfinished actions per postmortem with deadline and owner (overdue counts of a page of results,
 -- the overview's counts by team and by owner), read without visiting the table.
