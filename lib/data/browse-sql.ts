@@ -18,11 +18,12 @@ const sql = Prisma.sql;
  * The postmortems the actor takes part in are read once per statement (an uncorrelated ARRAY(…)), not as a
  * correlated EXISTS: PostgreSQL runs that EXISTS hashed but costs it per row, which made every plan over
  * many postmortems look ~30 times dearer than it is and pushed it to row-by-row lookups of the wide rows.
+ * `row` is the postmortem's alias (fixed text from this file), `p` unless given.
  */
-export function visibleSql(actor: Actor): Prisma.Sql {
-  if (canOrg(actor, "viewAllRestricted")) return sql`p."deletedAt" IS NULL`;
-  return sql`p."deletedAt" IS NULL AND (NOT p."restricted" OR p."facilitatorId" = ${actor.id} OR p."createdById" = ${actor.id}
-    OR p."id" = ANY (ARRAY(SELECT pa."postmortemId" FROM "Participant" pa WHERE pa."userId" = ${actor.id})))`;
+export function visibleSql(actor: Actor, row: Prisma.Sql = sql`p`): Prisma.Sql {
+  if (canOrg(actor, "viewAllRestricted")) return sql`${row}."deletedAt" IS NULL`;
+  return sql`${row}."deletedAt" IS NULL AND (NOT ${row}."restricted" OR ${row}."facilitatorId" = ${actor.id} OR ${row}."createdById" = ${actor.id}
+    OR ${row}."id" = ANY (ARRAY(SELECT pa."postmortemId" FROM "Participant" pa WHERE pa."userId" = ${actor.id})))`;
 }
 
 const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) => SEVERITIES.map((s) => s.value).filter(keep);
@@ -122,4 +123,16 @@ export function repeatJoinSql(actor: Actor): Prisma.Sql {
       FROM "Postmortem" p JOIN "AiCause" ac ON ac."postmortemId" = p."id"
       WHERE ${visibleSql(actor)} AND p."status" = 'PUBLISHED' AND ${aiSystemKeySql} IS NOT NULL GROUP BY 1, 2) rfp
       ON rfp."key" = ${aiSystemKeySql} AND rfp."kind" = rac."kind" AND p."incidentDate" > rfp."first"`;
+}
+
+/**
+ * The same rule as repeatJoinSql for one postmortem `p` at a time, for a few rows (the report's postmortems
+ * created in a week): an index over published postmortems by AI system and date finds the earlier ones on the
+ * same system, and the first that shares a cause (and that the actor may see) answers.
+ */
+export function isRepeatSql(actor: Actor): Prisma.Sql {
+  return sql`EXISTS (SELECT 1 FROM "AiCause" rac JOIN "AiCause" qc ON qc."kind" = rac."kind"
+      JOIN "Postmortem" q ON q."id" = qc."postmortemId"
+    WHERE rac."postmortemId" = p."id" AND q."aiSystemKey" = p."aiSystemKey" AND q."status" = 'PUBLISHED'
+      AND q."incidentDate" < p."incidentDate" AND ${visibleSql(actor, sql`q`)})`;
 }

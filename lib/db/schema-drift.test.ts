@@ -38,6 +38,7 @@ const ALLOWED_EXTRAS = [
     "acknowledgeNotApplicable, mitigateNotApplicable, resolveNotApplicable, openActionCount, nextOpenDeadline, aiSystemKey)",
   "index CorrectiveAction_postmortemId_live_idx on CorrectiveAction btree (postmortemId, status, horizon, deadline, completedAt, ownerId)",
   "index ContributingFactor_written_idx on ContributingFactor btree (postmortemId, category)",
+  "index Postmortem_published_aiSystemKey_idx on Postmortem btree (aiSystemKey, incidentDate, id, restricted, facilitatorId, createdById)",
 ];
 
 const SCALAR_TYPES: Record<string, string> = {

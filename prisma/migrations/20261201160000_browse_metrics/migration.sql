@@ -129,6 +129,9 @@ CREATE INDEX "Postmortem_browse_idx" ON "Postmortem" ("incidentDate", "id") INCL
 CREATE INDEX "CorrectiveAction_postmortemId_live_idx" ON "CorrectiveAction" ("postmortemId") INCLUDE ("status", "horizon",
   "deadline", "completedAt", "ownerId")
   WHERE "deletedAt" IS NULL;
+-- Published postmortems by AI system and date: the earlier ones a possible recurrence is compared with.
+CREATE INDEX "Postmortem_published_aiSystemKey_idx" ON "Postmortem" ("aiSystemKey", "incidentDate")
+  INCLUDE ("id", "restricted", "facilitatorId", "createdById") WHERE "status" = 'PUBLISHED' AND "deletedAt" IS NULL;
 -- Written factors only: the template starts every postmortem with one empty factor per category.
 CREATE INDEX "ContributingFactor_written_idx" ON "ContributingFactor" ("postmortemId", "category")
   WHERE btrim("description") <> '';
