@@ -21,7 +21,7 @@ async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL database loaded with `npm run db:seed:large`.");
   process.env.DATABASE_URL = url;
-  const { getDb } = await import("@/lib/db/client");
+  const { getDb, connectionConfig } = await import("@/lib/db/client");
   const { Prisma } = await import("@/lib/generated/prisma/client");
   const { listPostmortems } = await import("@/lib/data/postmortem-list");
   const { getOverview } = await import("@/lib/data/overview");
@@ -55,7 +55,8 @@ async function main() {
     return original(strings, ...values);
   };
 
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The same session settings as the app's pool (JIT off), so raw SQL and the data layer run the same plans.
+  const pool = new pg.Pool({ ...connectionConfig(url), max: 10 });
   const replay = async (captured: Statement[][]) => {
     for (const group of captured) await Promise.all(group.map((s) => pool.query(s.text, s.values as unknown[])));
   };

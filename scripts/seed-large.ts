@@ -2,7 +2,8 @@
 // (PostgreSQL) for browsing and benchmarks: three years, twenty teams, ~10 timeline rows, 5 whys, 3 factors,
 // 1–2 AI causes and 4 corrective actions per postmortem, ~3% restricted. Everything is generated inside
 // PostgreSQL with INSERT … SELECT over generate_series (seconds per table, not one round trip per row);
-// the search-index triggers are switched off during the load and the vectors are computed once at the end.
+// the search-index and metric-column triggers are switched off during the load and the search vectors,
+// milestone times and unfinished-action figures are computed once at the end.
 // Rows use ids starting with "lg", so a rerun replaces the previous large seed and leaves other data alone.
 import bcrypt from "bcryptjs";
 import pg from "pg";
@@ -32,10 +33,11 @@ const TEAMS = [
 ];
 const TRIGGERS: [string, string[]][] = [
   ["Postmortem", ["postmortem_search_own"]],
-  ["TimelineEntry", ["timeline_search_insert"]],
+  ["TimelineEntry", ["timeline_search_insert", "timeline_milestones_insert"]],
   ["WhyStep", ["why_search_insert"]],
   ["ContributingFactor", ["factor_search_insert"]],
   ["AiCause", ["aicause_search_insert"]],
+  ["CorrectiveAction", ["action_open_insert"]],
 ];
 
 function argValue(name: string, fallback: number): number {
@@ -234,6 +236,9 @@ async function load(client: pg.Client, n: number) {
     WHERE p."id" LIKE 'lgp%' AND abs(hashtext(p."id" || 't' || k)) % 10 < 3`,
   );
   await step("search vectors", `UPDATE "Postmortem" p SET "searchVector" = postmortem_search_vector(p) WHERE p."id" LIKE 'lgp%'`);
+  const ids = `ARRAY(SELECT "id" FROM "Postmortem" WHERE "id" LIKE 'lgp%')`;
+  await step("milestone times", `SELECT postmortem_refresh_milestones(${ids})`);
+  await step("unfinished actions", `SELECT postmortem_refresh_open_actions(${ids})`);
   for (const [table, names] of TRIGGERS) for (const t of names) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER ${t}`);
   await client.query("COMMIT");
   for (const table of [
@@ -246,7 +251,8 @@ async function load(client: pg.Client, n: number) {
     "PostmortemTag",
     "Participant",
   ]) {
-    await client.query(`ANALYZE "${table}"`);
+    // VACUUM too: it sets the visibility map, so count queries can use index-only scans at once.
+    await client.query(`VACUUM ANALYZE "${table}"`);
   }
 }
 

@@ -15,19 +15,24 @@ const sql = Prisma.sql;
 /**
  * The same rule as permissions.can(…, "view"): admins see everything; others see unrestricted
  * postmortems and restricted ones they facilitate, created or take part in. Deleted ones never show.
+ * The postmortems the actor takes part in are read once per statement (an uncorrelated ARRAY(…)), not as a
+ * correlated EXISTS: PostgreSQL runs that EXISTS hashed but costs it per row, which made every plan over
+ * many postmortems look ~30 times dearer than it is and pushed it to row-by-row lookups of the wide rows.
+ * `row` is the postmortem's alias (fixed text from this file), `p` unless given.
  */
-export function visibleSql(actor: Actor): Prisma.Sql {
-  if (canOrg(actor, "viewAllRestricted")) return sql`p."deletedAt" IS NULL`;
-  return sql`p."deletedAt" IS NULL AND (NOT p."restricted" OR p."facilitatorId" = ${actor.id} OR p."createdById" = ${actor.id}
-    OR EXISTS (SELECT 1 FROM "Participant" pa WHERE pa."postmortemId" = p."id" AND pa."userId" = ${actor.id}))`;
+export function visibleSql(actor: Actor, row: Prisma.Sql = sql`p`): Prisma.Sql {
+  if (canOrg(actor, "viewAllRestricted")) return sql`${row}."deletedAt" IS NULL`;
+  return sql`${row}."deletedAt" IS NULL AND (NOT ${row}."restricted" OR ${row}."facilitatorId" = ${actor.id} OR ${row}."createdById" = ${actor.id}
+    OR ${row}."id" = ANY (ARRAY(SELECT pa."postmortemId" FROM "Participant" pa WHERE pa."userId" = ${actor.id})))`;
 }
 
 const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) => SEVERITIES.map((s) => s.value).filter(keep);
 
-/** Earliest RESOLVED time, else the incident date: the start of the 48-hour clock (deadlines.reviewDueAt). */
-export const reviewDueSql = sql`(coalesce((SELECT min(te."occurredAt") FROM "TimelineEntry" te
-  WHERE te."postmortemId" = p."id" AND te."milestone" = 'RESOLVED' AND te."deletedAt" IS NULL), p."incidentDate")
-  + make_interval(hours => ${REVIEW_WINDOW_HOURS}))`;
+/**
+ * Earliest RESOLVED time, else the incident date: the start of the 48-hour clock (deadlines.reviewDueAt).
+ * "resolvedAt" and the other milestone columns are kept by triggers on the timeline (migration 20261201160000).
+ */
+export const reviewDueSql = sql`(coalesce(p."resolvedAt", p."incidentDate") + make_interval(hours => ${REVIEW_WINDOW_HOURS}))`;
 
 /** Severities that have a review meeting and so a 48-hour clock (all but Low). */
 export const CLOCKED_SEVERITIES = severitiesWhere((s) => reviewPolicyFor(s).meetingExpected);
@@ -38,8 +43,6 @@ export function reviewOverdueSql(now: Date): Prisma.Sql {
     AND p."meetingDate" IS NULL AND ${reviewDueSql} <= ${now.toISOString()}::timestamp(3))`;
 }
 
-const OPEN_STATUSES = sql`('OPEN', 'IN_PROGRESS')`;
-
 /** `p."severity" IN (…)` with enum-typed parameters, so indexes and statistics on the column apply. */
 export function severityInSql(severities: readonly string[]): Prisma.Sql {
   return sql`p."severity" IN (${Prisma.join(severities.map((s) => sql`${s}::"Severity"`))})`;
@@ -48,10 +51,12 @@ export function severityInSql(severities: readonly string[]): Prisma.Sql {
 /** A UTC day as a bound date parameter. */
 export const daySql = (d: Date) => sql`${toIsoDay(d)}::date`;
 
+/**
+ * Has unfinished actions (open or in progress), or unfinished actions past their deadline on `overdueOn`:
+ * conditions on the trigger-kept "openActionCount" and "nextOpenDeadline" (earliest unfinished deadline).
+ */
 export function openActionsSql(overdueOn?: Date): Prisma.Sql {
-  const overdue = overdueOn ? sql`AND ca."deadline" < ${daySql(overdueOn)}` : Prisma.empty;
-  return sql`EXISTS (SELECT 1 FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
-    AND ca."status" IN ${OPEN_STATUSES} ${overdue})`;
+  return overdueOn ? sql`p."nextOpenDeadline" < ${daySql(overdueOn)}` : sql`p."openActionCount" > 0`;
 }
 
 export function searchQuerySql(q: string): Prisma.Sql {
@@ -99,21 +104,35 @@ export function keysetSql(columns: KeysetColumn[], values: string[]): Prisma.Sql
   return sql`(${Prisma.join(alternatives, " OR ")})`;
 }
 
-const normSql = (col: Prisma.Sql) => sql`lower(regexp_replace(btrim(${col}), '\\s+', ' ', 'g'))`;
-
-/** recurrence.aiSystemKey in SQL: provider/model when the model is recorded, else the team. */
-export const aiSystemKeySql = sql`(CASE WHEN btrim(p."aiModel") <> '' THEN 'model:' || ${normSql(sql`p."aiProvider"`)} || '/' || ${normSql(sql`p."aiModel"`)}
-  WHEN p."teamId" IS NOT NULL THEN 'team:' || p."teamId" END)`;
+/**
+ * recurrence.aiSystemKey in SQL: provider/model when the model is recorded, else the team. A stored
+ * generated column (migration 20261201160000) with the same normalisation (trimmed, spaces collapsed, lower case).
+ */
+export const aiSystemKeySql = sql`p."aiSystemKey"`;
 
 /**
- * Ids of visible postmortems that are possible recurrences (recurrence.isPossibleRecurrence): an earlier,
- * published, visible postmortem on the same AI system shares one of its AI causes. One window pass over
- * (system, cause) groups instead of a pairwise join.
+ * Joined to `"Postmortem" p` (visible rows), keeps the possible recurrences (recurrence.isPossibleRecurrence):
+ * an earlier, published, visible postmortem on the same AI system shares one of its AI causes. That is: its
+ * incident date is after the first published one's for one of its (system, cause) pairs. One grouped pass
+ * finds that date per pair (a few hundred pairs) and hash joins compare each cause against it: no pairwise
+ * join, no window sort. A postmortem can match through several causes, so callers count DISTINCT ids.
  */
-export function repeatIdsSql(actor: Actor): Prisma.Sql {
-  return sql`(SELECT DISTINCT x."id" FROM (
-      SELECT p."id", bool_or(p."status" = 'PUBLISHED') OVER (PARTITION BY ${aiSystemKeySql}, ac."kind" ORDER BY p."incidentDate"
-        RANGE BETWEEN UNBOUNDED PRECEDING AND '1 millisecond' PRECEDING) AS "earlier"
+export function repeatJoinSql(actor: Actor): Prisma.Sql {
+  return sql`JOIN "AiCause" rac ON rac."postmortemId" = p."id"
+    JOIN (SELECT ${aiSystemKeySql} AS "key", ac."kind", min(p."incidentDate") AS "first"
       FROM "Postmortem" p JOIN "AiCause" ac ON ac."postmortemId" = p."id"
-      WHERE ${visibleSql(actor)} AND ${aiSystemKeySql} IS NOT NULL) x WHERE x."earlier")`;
+      WHERE ${visibleSql(actor)} AND p."status" = 'PUBLISHED' AND ${aiSystemKeySql} IS NOT NULL GROUP BY 1, 2) rfp
+      ON rfp."key" = ${aiSystemKeySql} AND rfp."kind" = rac."kind" AND p."incidentDate" > rfp."first"`;
+}
+
+/**
+ * The same rule as repeatJoinSql for one postmortem `p` at a time, for a few rows (the report's postmortems
+ * created in a week): an index over published postmortems by AI system and date finds the earlier ones on the
+ * same system, and the first that shares a cause (and that the actor may see) answers.
+ */
+export function isRepeatSql(actor: Actor): Prisma.Sql {
+  return sql`EXISTS (SELECT 1 FROM "AiCause" rac JOIN "AiCause" qc ON qc."kind" = rac."kind"
+      JOIN "Postmortem" q ON q."id" = qc."postmortemId"
+    WHERE rac."postmortemId" = p."id" AND q."aiSystemKey" = p."aiSystemKey" AND q."status" = 'PUBLISHED'
+      AND q."incidentDate" < p."incidentDate" AND ${visibleSql(actor, sql`q`)})`;
 }

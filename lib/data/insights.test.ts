@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getInsights } from "@/lib/data/insights";
+import { getFollowUpReport } from "@/lib/data/report";
+import { periodContaining } from "@/lib/domain/report-period";
 import { computeMetrics } from "@/lib/domain/metrics";
 import { median } from "@/lib/domain/follow-through";
 import { createTestPostmortem, createTestUser } from "@/test/factories";
@@ -102,5 +104,11 @@ describe("getInsights", () => {
     expect(hidden.total).toBe(2);
     expect(hidden.aiCauses).toEqual([{ kind: "PROMPT_CHANGE", count: 2 }]);
     expect(hidden.repeats).toEqual([{ month: "2026-03", count: 1 }]);
+
+    // The weekly report lists the same repeats among the postmortems created this week.
+    const week = periodContaining("week", new Date());
+    const reported = await getFollowUpReport(member, week, team.id);
+    expect(reported.repeats.items.map((r) => r.id)).toEqual([made[1], made[2]]);
+    expect((await getFollowUpReport(viewer, week, team.id)).repeats).toMatchObject({ total: 1, items: [{ id: made[1] }] });
   });
 });

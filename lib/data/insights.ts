@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, AiCauseKind, FactorCategory, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, severityInSql, browseWhereSql, daySql, repeatIdsSql, reviewDueSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, browseWhereSql, daySql, repeatJoinSql, reviewDueSql } from "@/lib/data/browse-sql";
 import { browseFiltersSchema, type BrowseFiltersInput } from "@/lib/validations/browse";
 
 const sql = Prisma.sql;
@@ -37,12 +37,15 @@ export type Insights = {
   repeats: { month: string; count: number }[];
 };
 
-/** Whole minutes of one time metric, mirroring metrics.computeMetrics: N/A, then override, then derived. */
+/**
+ * Whole minutes of one time metric, mirroring metrics.computeMetrics: N/A, then override, then derived from
+ * the postmortem's trigger-kept milestone columns (earliest timed row per milestone).
+ */
 function metricSql(key: string, from: string, to: string): Prisma.Sql {
   const na = Prisma.raw(`f."${key}NotApplicable"`);
   const override = Prisma.raw(`f."${key}OverrideMin"`);
-  const a = Prisma.raw(`ms."${from}"`);
-  const b = Prisma.raw(`ms."${to}"`);
+  const a = Prisma.raw(`f."${from}"`);
+  const b = Prisma.raw(`f."${to}"`);
   return sql`CASE WHEN ${na} THEN NULL WHEN ${override} >= 0 THEN ${override}::float8
     WHEN ${b} >= ${a} THEN floor(extract(epoch FROM ${b} - ${a}) / 60) END`;
 }
@@ -60,22 +63,12 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
     db.$queryRaw<
       MonthSeverity[]
     >`SELECT ${MONTH} AS "month", f."severity", count(*)::int AS "count" FROM ${f} f GROUP BY 1, 2 ORDER BY 1, 2`,
-    db.$queryRaw<MonthMetrics[]>`WITH ms AS (
-        SELECT te."postmortemId" AS "id",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'FIRST_OCCURRENCE') AS "first",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'DETECTED') AS "detected",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'ACKNOWLEDGED') AS "acknowledged",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'MITIGATED') AS "mitigated",
-          min(te."occurredAt") FILTER (WHERE te."milestone" = 'RESOLVED') AS "resolved"
-        FROM "TimelineEntry" te JOIN ${f} f ON f."id" = te."postmortemId"
-        WHERE te."milestone" IN ('FIRST_OCCURRENCE', 'DETECTED', 'ACKNOWLEDGED', 'MITIGATED', 'RESOLVED')
-          AND te."occurredAt" IS NOT NULL AND te."deletedAt" IS NULL GROUP BY 1)
-      SELECT ${MONTH} AS "month",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("detect", "first", "detected")}) AS "detect",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("acknowledge", "detected", "acknowledged")}) AS "acknowledge",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("mitigate", "detected", "mitigated")}) AS "mitigate",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("resolve", "detected", "resolved")}) AS "resolve"
-      FROM ${f} f LEFT JOIN ms ON ms."id" = f."id" GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<MonthMetrics[]>`SELECT ${MONTH} AS "month",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("detect", "firstOccurrenceAt", "detectedAt")}) AS "detect",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("acknowledge", "detectedAt", "acknowledgedAt")}) AS "acknowledge",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("mitigate", "detectedAt", "mitigatedAt")}) AS "mitigate",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${metricSql("resolve", "detectedAt", "resolvedAt")}) AS "resolve"
+      FROM ${f} f GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ kind: AiCauseKind; count: number }[]>`SELECT ac."kind", count(*)::int AS "count"
       FROM "AiCause" ac JOIN ${f} f ON f."id" = ac."postmortemId" GROUP BY 1 ORDER BY 2 DESC, 1`,
     db.$queryRaw<{ category: FactorCategory; count: number }[]>`SELECT cf."category", count(DISTINCT cf."postmortemId")::int AS "count"
@@ -94,8 +87,9 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
           WHEN ca."status" = 'DONE' AND ca."completedAt"::date > ca."deadline" THEN ca."completedAt"::date - ca."deadline"
           WHEN ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${today} THEN ${today} - ca."deadline" END) AS "medianDaysLate"
       FROM "CorrectiveAction" ca JOIN ${f} f ON f."id" = ca."postmortemId" WHERE ca."deletedAt" IS NULL GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ month: string; count: number }[]>`SELECT ${MONTH} AS "month", count(*)::int AS "count"
-      FROM ${f} f WHERE f."id" IN ${repeatIdsSql(actor)} GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<{ month: string; count: number }[]>`SELECT to_char(date_trunc('month', p."incidentDate"), 'YYYY-MM') AS "month",
+        count(DISTINCT p."id")::int AS "count"
+      FROM "Postmortem" p ${repeatJoinSql(actor)} WHERE ${where} GROUP BY 1 ORDER BY 1`,
   ]);
   return {
     total: perMonth.reduce((n, r) => n + r.count, 0),

@@ -45,15 +45,12 @@ const ID = sql`p."id"`;
 const TS = sql`timestamp(3)`;
 const TEXT = sql`text`;
 
-function sortSpec(sort: ListSort, q: string | undefined): SortSpec {
+function sortSpec(sort: ListSort): SortSpec {
   switch (sort) {
     case "relevance":
       return {
-        columns: [
-          col(sql`ts_rank(p."searchVector", ${searchQuerySql(q ?? "")})`, true, sql`real`),
-          col(DATE, true, TS),
-          col(ID, true, TEXT),
-        ],
+        // "rank" is ts_rank(searchVector, query), computed in listPostmortems' inner query.
+        columns: [col(sql`p."rank"`, true, sql`real`), col(DATE, true, TS), col(ID, true, TEXT)],
         values: (r) => [String(r.rank), iso(r.incidentDate), r.id],
       };
     case "oldest":
@@ -88,18 +85,34 @@ function validCursor(sort: ListSort, values: string[] | null): string[] | null {
 export async function listPostmortems(actor: Actor, input: ListPostmortemsInput, now = new Date()): Promise<PostmortemPage> {
   const f = listPostmortemsSchema.parse(input);
   const sort: ListSort = f.sort === "relevance" && !f.q ? "newest" : (f.sort ?? (f.q ? "relevance" : "newest"));
-  const spec = sortSpec(sort, f.q);
+  const spec = sortSpec(sort);
   const where = browseWhereSql(actor, f, now);
   const cursor = validCursor(sort, decodeCursor(f.after, spec.columns.length));
   const after = cursor ? sql`AND ${keysetSql(spec.columns, cursor)}` : Prisma.empty;
   const orderBy = Prisma.join(spec.columns.map((c) => (c.desc ? sql`${c.expr} DESC` : sql`${c.expr} ASC`)));
-  const rank = f.q ? sql`ts_rank(p."searchVector", ${searchQuerySql(f.q)})` : sql`NULL::real`;
   const db = getDb();
-  const [rows, [{ total }]] = await Promise.all([
-    db.$queryRaw<PageRow[]>`SELECT p."id", p."incidentKey", p."severity", p."incidentDate", ${rank} AS "rank"
-      FROM "Postmortem" p WHERE ${where} ${after} ORDER BY ${orderBy} LIMIT ${PAGE_SIZE + 1}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Postmortem" p WHERE ${where}`,
-  ]);
+  const countSql = sql`SELECT count(*)::int AS "total" FROM "Postmortem" p WHERE ${where}`;
+  let rows: (PageRow & { total?: number })[];
+  let total: number;
+  if (f.q) {
+    // Ranking reads every match anyway: the same pass counts them (a window over the matches, before the
+    // keyset condition), instead of a second scan of the matches for the total. Past the last page there is
+    // no row to carry the total, so it is counted on its own.
+    rows = await db.$queryRaw<(PageRow & { total: number })[]>`SELECT p.* FROM (
+        SELECT p."id", p."incidentKey", p."severity", p."incidentDate", ts_rank(p."searchVector", ${searchQuerySql(f.q)}) AS "rank",
+          count(*) OVER ()::int AS "total"
+        FROM "Postmortem" p WHERE ${where}) p
+      WHERE true ${after} ORDER BY ${orderBy} LIMIT ${PAGE_SIZE + 1}`;
+    total = rows[0]?.total ?? (cursor ? (await db.$queryRaw<{ total: number }[]>`${countSql}`)[0].total : 0);
+  } else {
+    const [page, [counted]] = await Promise.all([
+      db.$queryRaw<PageRow[]>`SELECT p."id", p."incidentKey", p."severity", p."incidentDate", NULL::real AS "rank"
+        FROM "Postmortem" p WHERE ${where} ${after} ORDER BY ${orderBy} LIMIT ${PAGE_SIZE + 1}`,
+      db.$queryRaw<{ total: number }[]>`${countSql}`,
+    ]);
+    rows = page;
+    total = counted.total;
+  }
   const page = rows.slice(0, PAGE_SIZE);
   const items = await describePostmortems(
     page.map((r) => r.id),
@@ -130,7 +143,9 @@ type DetailRow = {
   resolveOverrideMin: number | null;
   detectNotApplicable: boolean;
   resolveNotApplicable: boolean;
-  milestones: { m: Milestone; t: string }[] | null;
+  firstOccurrenceAt: Date | null;
+  detectedAt: Date | null;
+  resolvedAt: Date | null;
   aiCauses: AiCauseKind[];
   tags: string[];
   openActions: number;
@@ -150,14 +165,10 @@ export async function describePostmortems(ids: string[], q: string | null, now: 
     SELECT p."id", p."incidentKey", p."incidentName", p."severity", p."status", p."incidentDate", p."meetingDate",
       p."publishedAt", p."restricted", u."name" AS "facilitatorName", t."name" AS "teamName",
       p."detectOverrideMin", p."resolveOverrideMin", p."detectNotApplicable", p."resolveNotApplicable",
-      (SELECT json_agg(json_build_object('m', x."milestone", 't', x."at")) FROM (
-        SELECT te."milestone", min(te."occurredAt") AS "at" FROM "TimelineEntry" te
-        WHERE te."postmortemId" = p."id" AND te."milestone" IS NOT NULL AND te."occurredAt" IS NOT NULL AND te."deletedAt" IS NULL
-        GROUP BY te."milestone") x) AS "milestones",
+      p."firstOccurrenceAt", p."detectedAt", p."resolvedAt",
       ARRAY(SELECT ac."kind"::text FROM "AiCause" ac WHERE ac."postmortemId" = p."id" ORDER BY ac."kind") AS "aiCauses",
       ARRAY(SELECT pt."tag" FROM "PostmortemTag" pt WHERE pt."postmortemId" = p."id" ORDER BY pt."tag") AS "tags",
-      (SELECT count(*)::int FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
-        AND ca."status" IN ('OPEN', 'IN_PROGRESS')) AS "openActions",
+      p."openActionCount" AS "openActions",
       (SELECT count(*)::int FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
         AND ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${today}::date) AS "overdueActions",
       ${snippet} AS "snippet"
@@ -167,7 +178,13 @@ export async function describePostmortems(ids: string[], q: string | null, now: 
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const timeline = (r.milestones ?? []).map((m) => ({ milestone: m.m, occurredAt: new Date(`${m.t}Z`) }));
+    // The trigger-kept earliest time per milestone stands in for the timeline rows (metrics.milestoneTimes).
+    const reached: [Milestone, Date | null][] = [
+      ["FIRST_OCCURRENCE", r.firstOccurrenceAt],
+      ["DETECTED", r.detectedAt],
+      ["RESOLVED", r.resolvedAt],
+    ];
+    const timeline = reached.map(([milestone, occurredAt]) => ({ milestone, occurredAt }));
     const { metrics } = computeMetrics(timeline, {
       overrides: { detect: r.detectOverrideMin, resolve: r.resolveOverrideMin },
       notApplicable: { detect: r.detectNotApplicable, resolve: r.resolveNotApplicable },

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, severityInSql, daySql, repeatIdsSql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, daySql, isRepeatSql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
 import { addUtcDays, toIsoDay } from "@/lib/domain/dates";
 import type { ReportPeriod } from "@/lib/domain/report-period";
 import type { FollowUpReport, ReportAction, ReportPostmortem, ReportReview } from "@/lib/domain/report-markdown";
@@ -93,7 +93,7 @@ export async function getFollowUpReport(
     db.$queryRaw<
       (ReportPostmortem & { total: number })[]
     >`SELECT p."id", p."incidentKey", p."incidentName", p."severity", count(*) OVER ()::int AS "total"
-      FROM "Postmortem" p WHERE ${visible} AND p."createdAt" >= ${start} AND p."createdAt" < ${end} AND p."id" IN ${repeatIdsSql(actor)}
+      FROM "Postmortem" p WHERE ${visible} AND p."createdAt" >= ${start} AND p."createdAt" < ${end} AND ${isRepeatSql(actor)}
       ORDER BY p."createdAt", p."id" LIMIT ${REPORT_LIST_LIMIT}`,
     teamId ? db.team.findUnique({ where: { id: teamId }, select: { name: true } }) : null,
   ]);

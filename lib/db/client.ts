@@ -9,7 +9,7 @@ export function getDb(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the embedded database did not start.");
   if (!globalForPrisma.prismaClient || globalForPrisma.prismaUrl !== url) {
-    globalForPrisma.pgPool = new pg.Pool({ connectionString: url, max: poolSize() });
+    globalForPrisma.pgPool = new pg.Pool({ ...connectionConfig(url), max: poolSize() });
     // An idle connection ended by the server (a restart, a failover, a dropped database) must not take the
     // process down: the pool replaces it on the next query.
     globalForPrisma.pgPool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
@@ -28,6 +28,28 @@ export type Db = PrismaClient;
 export function getPool(): pg.Pool {
   getDb();
   return globalForPrisma.pgPool!;
+}
+
+/**
+ * Where and how the app's pool connects: on a real PostgreSQL every session runs with JIT off, after any
+ * `options` given in the URL (node-postgres lets the URL's `options` win over the pool's, so they are moved
+ * out of the URL and merged). The app's statements run in milliseconds to a few hundred; JIT compiles a plan
+ * once its estimated cost passes jit_above_cost and spent 30–1,800 ms doing so on the managers' views
+ * (insights, overview, tracker counts) for no gain at execution. Set per session, so no database- or
+ * role-level setting is needed. The embedded database (PGlite) has no JIT and takes no startup options.
+ */
+export function connectionConfig(url: string): { connectionString: string; options?: string } {
+  if (process.env.EMBEDDED_DATABASE === "1") return { connectionString: url };
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  const fromUrl = parsed?.searchParams.get("options");
+  if (!parsed || !fromUrl) return { connectionString: url, options: "-c jit=off" };
+  parsed.searchParams.delete("options");
+  return { connectionString: parsed.toString(), options: `${fromUrl} -c jit=off` };
 }
 
 /**

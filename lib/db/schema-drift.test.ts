@@ -17,6 +17,28 @@ const ALLOWED_EXTRAS = [
   // Partial indexes of the managers' views (overview, tracker); Prisma cannot describe a WHERE clause.
   "index Postmortem_pendingReview_idx on Postmortem btree (incidentDate)",
   "index CorrectiveAction_unfinished_deadline_idx on CorrectiveAction btree (deadline)",
+  // Per-postmortem figures of the managers' views, kept by triggers (milestone times, unfinished actions) or
+  // generated (the AI system's key), with the indexes that read them; the app never writes them.
+  "column Postmortem.firstOccurrenceAt timestamp(3) without time zone null default none",
+  "column Postmortem.detectedAt timestamp(3) without time zone null default none",
+  "column Postmortem.acknowledgedAt timestamp(3) without time zone null default none",
+  "column Postmortem.mitigatedAt timestamp(3) without time zone null default none",
+  "column Postmortem.resolvedAt timestamp(3) without time zone null default none",
+  "column Postmortem.openActionCount integer not null default 0",
+  "column Postmortem.nextOpenDeadline date null default none",
+  "column Postmortem.aiSystemKey text null generated stored",
+  "index Postmortem_nextOpenDeadline_idx on Postmortem btree (nextOpenDeadline)",
+  "index CorrectiveAction_trackerOrder_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
+  "index CorrectiveAction_trackerOrder_unfinished_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
+  "index CorrectiveAction_postmortemId_unfinished_idx on CorrectiveAction btree (postmortemId, deadline, ownerId)",
+  // Covering (INCLUDE) indexes for index-only scans of the managers' aggregates.
+  "index Postmortem_browse_idx on Postmortem btree (incidentDate, id, severity, status, teamId, facilitatorId, createdById, " +
+    "restricted, meetingDate, publishedAt, createdAt, firstOccurrenceAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, " +
+    "detectOverrideMin, acknowledgeOverrideMin, mitigateOverrideMin, resolveOverrideMin, detectNotApplicable, " +
+    "acknowledgeNotApplicable, mitigateNotApplicable, resolveNotApplicable, openActionCount, nextOpenDeadline, aiSystemKey)",
+  "index CorrectiveAction_postmortemId_live_idx on CorrectiveAction btree (postmortemId, status, horizon, deadline, completedAt, ownerId)",
+  "index ContributingFactor_written_idx on ContributingFactor btree (postmortemId, category)",
+  "index Postmortem_published_aiSystemKey_idx on Postmortem btree (aiSystemKey, incidentDate, id, restricted, facilitatorId, createdById)",
 ];
 
 const SCALAR_TYPES: Record<string, string> = {
@@ -155,8 +177,9 @@ async function actualSchema(connectionString: string): Promise<string[]> {
       lines.push(r.attgenerated === "s" ? `${head} generated stored` : `${head} default ${defaultText(r.def as string | null)}`);
     }
     for (const r of await q(`SELECT i.relname AS name, c.relname AS tbl, am.amname, x.indisunique, x.indisprimary,
-          (SELECT string_agg(a.attname, ', ' ORDER BY k.ord) FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
-           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) AS cols
+          (SELECT string_agg(coalesce(a.attname, pg_get_indexdef(x.indexrelid, k.ord::int, true)), ', ' ORDER BY k.ord)
+           FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
+           LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum AND k.attnum > 0) AS cols
         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
         JOIN pg_am am ON am.oid = i.relam JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${tables}`)) {
       const kind = r.indisprimary ? "primary key" : r.indisunique ? "unique index" : "index";
