@@ -29,7 +29,18 @@ export default async function UsersPage() {
       </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-          <ColumnHeads tone="panel" columns={["Name", "Email", "Role", "Status", <span key="actions" className="sr-only">Actions</span>]} />
+          <ColumnHeads
+            tone="panel"
+            columns={[
+              "Name",
+              "Email",
+              "Role",
+              "Status",
+              <span key="actions" className="sr-only">
+                Actions
+              </span>,
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <UserRow key={u.id} user={u} isSelf={u.id === actor.id} />
