@@ -95,7 +95,8 @@ async function main() {
   console.log("");
   for (const r of ours.rounds)
     console.log(
-      `Ours, ${r.label}: ${r.rows} rows, page ${(r.pageBytes / 1024).toFixed(0)} KB → ${fixed(r.bytesPerEdit, 0)} bytes per client per edit ` +
+      `Ours, ${r.label}: answer to the sender p50 ${fixed(quantile(r.answers, 0.5))} ms, p95 ${fixed(quantile(r.answers, 0.95))} ms; ` +
+        `${r.rows} rows, page ${(r.pageBytes / 1024).toFixed(0)} KB → ${fixed(r.bytesPerEdit, 0)} bytes per client per edit ` +
         `(live stream incl. presence and pings); p95 ours / Hocuspocus ${fixed(quantile(r.latencies, 0.95) / theirP95, 2)}`,
     );
   const peak = Math.max(...ours.rounds.map((r) => r.peakRssMb));

@@ -69,6 +69,8 @@ function openStream(url: string, cookie: string, onEvent: (mutation: string) => 
 export type OurRound = Round & {
   acknowledged: string[];
   refused: string[];
+  /** From an edit's send to its answer (the editor's own "saved"), ms. */
+  answers: number[];
   /** Each edited row's last acknowledged value. */
   lastValues: Map<string, string>;
   pageBytes: number;
@@ -105,6 +107,7 @@ export async function runOurs(app: App, cookies: string[], editAction: string, d
     const acknowledged: string[] = [];
     const refused: string[] = [];
     const lastValues = new Map<string, string>();
+    const answers: number[] = [];
     const started = performance.now();
     const until = started + seconds * 1000;
     await Promise.all(
@@ -123,6 +126,7 @@ export async function runOurs(app: App, cookies: string[], editAction: string, d
           const text = await res.text();
           if (res.ok && text.includes('"ok":true')) {
             acknowledged.push(mutation);
+            answers.push(performance.now() - (sent.get(mutation) as [number, number])[1]);
             current = value;
           } else {
             refused.push(`${mutation}: ${text.slice(0, 300)}`);
@@ -146,6 +150,7 @@ export async function runOurs(app: App, cookies: string[], editAction: string, d
       acknowledged,
       refused,
       lastValues,
+      answers,
       pageBytes: doc.pageBytes,
       rows: doc.rows.length,
       peakRssMb,
