@@ -11,14 +11,12 @@ import { toUtcInput } from "@/lib/validations/common";
 // them moved, else write the fields and append one DocEvent per field carrying the client mutation id.
 
 /**
- * How long an edit may wait for a pooled connection: a meeting's editors all write one postmortem, so
- * they queue on its row lock by design, and a busy moment must not turn into refused edits.
+ * Runs `fn` in one transaction with the postmortem row locked and the actor allowed to edit it. A meeting's
+ * editors all write one postmortem, so they queue on its row lock by design; how long they may wait is the
+ * client's TRANSACTION_OPTIONS (lib/db/client.ts).
  */
-export const EDIT_MAX_WAIT_MS = 10_000;
-
-/** Runs `fn` in one transaction with the postmortem row locked and the actor allowed to edit it. */
 export function withEditLock<T>(actor: Actor, postmortemId: string, fn: (tx: Tx, access: LoadedAccess) => Promise<T>): Promise<T> {
-  return getDb().$transaction(async (tx) => fn(tx, await authorize(tx, actor, postmortemId, "edit", true)), { maxWait: EDIT_MAX_WAIT_MS });
+  return getDb().$transaction(async (tx) => fn(tx, await authorize(tx, actor, postmortemId, "edit", true)));
 }
 
 const isDecimal = (v: unknown) => typeof v === "object" && v !== null && "toFixed" in v;

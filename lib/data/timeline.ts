@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorize, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
-import { EDIT_MAX_WAIT_MS, appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
+import { appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
 import type { TimelineRowDto } from "@/lib/data/postmortem-document";
 import { insertionIndex, storeOrder, type OrderedRow } from "@/lib/data/timeline-order";
 import { parseTimelinePaste } from "@/lib/domain/timeline-paste";
@@ -81,7 +81,8 @@ function assertRoomFor(existing: number, adding: number) {
   });
 }
 
-const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout = 10_000) => getDb().$transaction(run, { timeout, maxWait: EDIT_MAX_WAIT_MS });
+/** A transaction with the client's TRANSACTION_OPTIONS; a paste of hundreds of rows may run longer. */
+const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout?: number) => getDb().$transaction(run, timeout ? { timeout } : undefined);
 
 /** Adds a row (a retried create with the same clientMutationId returns the row made the first time). */
 export async function createTimelineEntry(actor: Actor, input: CreateTimelineEntryInput): Promise<TimelineWrite> {

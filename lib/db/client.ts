@@ -13,13 +13,25 @@ export function getDb(): PrismaClient {
     // An idle connection ended by the server (a restart, a failover, a dropped database) must not take the
     // process down: the pool replaces it on the next query.
     globalForPrisma.pgPool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
-    globalForPrisma.prismaClient = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.pgPool) });
+    globalForPrisma.prismaClient = new PrismaClient({
+      adapter: new PrismaPg(globalForPrisma.pgPool),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
     globalForPrisma.prismaUrl = url;
   }
   return globalForPrisma.prismaClient;
 }
 
 export type Db = PrismaClient;
+
+/**
+ * Every transaction's wait for a pooled connection and its lifetime. Edits to one postmortem queue on its
+ * row lock while holding their connections, so a burst (a review meeting's editors, a busy moment on a
+ * loaded machine) can occupy the whole pool for a while: the rest wait in line for up to `maxWait` instead
+ * of being refused after Prisma's default 2 s, and a transaction waiting behind the lock may run for
+ * `timeout` (default 5 s). Both still end a stuck wait with a clear error.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 /**
  * The pool under Prisma, shared with the job queue: on the embedded database this keeps every query of the
