@@ -45,9 +45,15 @@ export async function appendDocEvents(
     const row = await tx.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, select: { seq: true } });
     return row.seq;
   }
+  // The row lock is held from here to commit, so the NOTIFY (delivered at commit) rides on the same statement.
+  const notify = Boolean(readEnv().externalDatabaseUrl);
   const [{ seq }] = await tx.$queryRaw<{ seq: number }[]>`
-    UPDATE "Postmortem" SET "seq" = "seq" + ${changes.length}, "updatedAt" = now()
-    WHERE "id" = ${postmortemId} RETURNING "seq"`;
+    WITH bumped AS (
+      UPDATE "Postmortem" SET "seq" = "seq" + ${changes.length}, "updatedAt" = now()
+      WHERE "id" = ${postmortemId} RETURNING "id", "seq"
+    )
+    SELECT "seq", CASE WHEN ${notify} THEN pg_notify('postmortem', json_build_object('id', "id", 'seq', "seq")::text)::text END AS "notified"
+    FROM bumped`;
   const first = seq - changes.length + 1;
   const origin = currentDocEventOrigin();
   await tx.docEvent.createMany({
@@ -64,10 +70,6 @@ export async function appendDocEvents(
       origin,
     })),
   });
-  if (readEnv().externalDatabaseUrl) {
-    const payload = JSON.stringify({ id: postmortemId, seq });
-    await tx.$executeRaw`SELECT pg_notify('postmortem', ${payload})`;
-  }
   signalDocChanged(postmortemId, seq);
   return seq;
 }
