@@ -3,6 +3,7 @@ import { can, GUARDED_FIELDS, type Actor, type PostmortemAccess, type Postmortem
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PostmortemStatus } from "@/lib/generated/prisma/enums";
 
 export type Tx = Prisma.TransactionClient;
 export type LoadedAccess = PostmortemAccess & { id: string; seq: number };
@@ -23,9 +24,14 @@ const accessSelect = {
  */
 export async function loadAccess(db: Tx, id: string, options?: { lock?: boolean }): Promise<LoadedAccess | null> {
   if (options?.lock) {
-    const locked = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Postmortem" WHERE "id" = ${id} AND "deletedAt" IS NULL FOR UPDATE`;
-    if (locked.length === 0) return null;
+    // Lock and load in one round trip: every writer of this postmortem waits here, so the lock is held
+    // from this statement to commit and each round trip inside it delays the next editor.
+    const [row] = await db.$queryRaw<(Omit<LoadedAccess, "status"> & { status: PostmortemStatus })[]>`
+      SELECT p."id", p."seq", p."restricted", p."status"::text AS "status", p."facilitatorId", p."createdById",
+        COALESCE((SELECT json_agg(json_build_object('userId', pa."userId", 'role', pa."role"))
+                  FROM "Participant" pa WHERE pa."postmortemId" = p."id"), '[]'::json) AS "participants"
+      FROM "Postmortem" p WHERE p."id" = ${id} AND p."deletedAt" IS NULL FOR UPDATE OF p`;
+    return row ?? null;
   }
   return db.postmortem.findFirst({ where: { id, deletedAt: null }, select: accessSelect });
 }
