@@ -52,9 +52,17 @@ const timelineBaseSchema = z.object({
 
 const clientMutationIdSchema = z.uuid({ error: "Invalid client mutation id." });
 
+/**
+ * The id a browser chooses for a row it creates (a UUID without its dashes): the row can be edited before
+ * the server has answered, its edits queued behind the create.
+ */
+export const newRowIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "Invalid row id.");
+
 export const createTimelineEntrySchema = timelineFieldsSchema.partial().extend({
   postmortemId: idSchema,
   clientMutationId: clientMutationIdSchema,
+  /** The new row's id, when the browser chose it; otherwise the server makes one. */
+  id: newRowIdSchema.optional(),
   /** Insert after that row; null = at the top; omitted = at the end. */
   afterId: z.union([idSchema, z.null()]).optional(),
 });

@@ -2,7 +2,7 @@
 // browser does: raw input → the action's own zod schema → the data-layer function. The permission matrix
 // and the fuzz test both run from this list, so a new action is one entry here.
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/data/auth";
@@ -20,7 +20,6 @@ import {
   updateWhySchema,
 } from "@/lib/validations/sections";
 import {
-  createTimelineEntrySchema,
   deleteTimelineEntrySchema,
   moveTimelineEntrySchema,
   pasteTimelineSchema,
@@ -37,14 +36,9 @@ import { addParticipant, removeParticipant, updateParticipantRole } from "@/lib/
 import { setAiCause } from "@/lib/data/ai-causes";
 import { addFactor, deleteFactor, updateFactor } from "@/lib/data/factors";
 import { addWhy, deleteWhy, updateWhy } from "@/lib/data/whys";
-import {
-  createTimelineEntry,
-  deleteTimelineEntry,
-  moveTimelineEntry,
-  pasteTimeline,
-  restoreTimelineEntry,
-  updateTimelineEntry,
-} from "@/lib/data/timeline";
+import { applyEdit } from "@/lib/data/edits";
+import { editSchema } from "@/lib/validations/edits";
+import { deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry, updateTimelineEntry } from "@/lib/data/timeline";
 import { updateMetricsSection } from "@/lib/data/metrics";
 import { createAction, deleteAction, setActionStatus, updateAction } from "@/lib/data/actions";
 import { getPublishCheck, listHistory, setStatus } from "@/lib/data/lifecycle";
@@ -90,11 +84,19 @@ function entry<S extends z.ZodType>(
   return e as unknown as RegistryEntry;
 }
 
-/** Parses like the server action does, then calls the data layer. */
+/**
+ * Parses like the server action does, then calls the data layer. A schema the data layer applies itself
+ * (the one edit path parses each entity's fields) is answered as a VALIDATION too, as the action does.
+ */
 export async function invoke(e: RegistryEntry, actor: SessionUser, raw: unknown): Promise<unknown> {
   const parsed = e.schema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION");
-  return e.run(actor, parsed.data as never);
+  try {
+    return await e.run(actor, parsed.data as never);
+  } catch (error) {
+    if (error instanceof ZodError) throw new AppError("VALIDATION");
+    throw error;
+  }
 }
 
 const db = () => getDb();
@@ -334,12 +336,20 @@ export const REGISTRY: RegistryEntry[] = [
     run: deleteWhy,
   }),
   entry({
-    name: "createTimelineEntryAction",
+    name: "saveEditAction (a new timeline row)",
     kind: "action",
     needs: "edit",
-    schema: createTimelineEntrySchema,
-    input: (f) => ({ postmortemId: f.postmortemId, clientMutationId: randomUUID(), event: "Alert fired", kind: "ALERT" }),
-    run: createTimelineEntry,
+    schema: editSchema,
+    input: (f) => ({
+      postmortemId: f.postmortemId,
+      entity: "timeline",
+      entityId: randomUUID().replaceAll("-", ""),
+      changes: { event: "Alert fired", kind: "ALERT" },
+      base: {},
+      create: {},
+      clientMutationId: randomUUID(),
+    }),
+    run: applyEdit,
   }),
   entry({
     name: "updateTimelineEntryAction",

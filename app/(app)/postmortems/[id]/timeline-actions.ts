@@ -2,21 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/safe-action";
-import { createTimelineEntry, deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry } from "@/lib/data/timeline";
+import { deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry } from "@/lib/data/timeline";
 import { updateMetricsSection } from "@/lib/data/metrics";
 import {
-  createTimelineEntrySchema,
   deleteTimelineEntrySchema,
   moveTimelineEntrySchema,
   pasteTimelineSchema,
   updateMetricsSectionSchema,
 } from "@/lib/validations/timeline";
 
-// Thin wrappers: the schema parses the raw input, the data layer authorises and writes. Rows created,
+// Thin wrappers: the schema parses the raw input, the data layer authorises and writes. A single new row
+// is created through saveEditAction (the live outbox), so its edits can queue behind it. Rows created,
 // deleted, moved or pasted reach every open page (this one too) as live events, so the page is not
 // re-rendered; an undone delete is, since its event does not carry the row.
-
-export const createTimelineEntryAction = authedAction(createTimelineEntrySchema, (input, user) => createTimelineEntry(user, input));
 
 export const deleteTimelineEntryAction = authedAction(deleteTimelineEntrySchema, (input, user) => deleteTimelineEntry(user, input));
 
