@@ -203,8 +203,15 @@ function toColumns(values: Partial<MetricsFieldsOutput>, ctx: z.RefinementCtx): 
   return { ...rest, revenueImpactMinor: parsed.minor };
 }
 
-/** The whole Key Metrics form, as the section edits it. */
-export const metricsSectionSchema = metricsFields.transform((v, ctx) => toColumns(v, ctx) as MetricsColumns);
+/** Why a Key Metrics field cannot be saved as typed (the amount is read in `currency`), or undefined. */
+export function metricsFieldProblem(field: string, value: unknown, currency: unknown): string | undefined {
+  const schema = metricsFields.shape[field as keyof MetricsFormValues];
+  const result = schema?.safeParse(value);
+  if (result && !result.success) return result.error.issues[0]?.message;
+  if (field !== "revenueImpact" || String(value ?? "").trim() === "" || !isCurrencyCode(String(currency))) return undefined;
+  const parsed = parseMoney(String(value), String(currency));
+  return parsed.ok ? undefined : `${parsed.message}.`;
+}
 
 export const updateMetricsSectionSchema = z
   .object({

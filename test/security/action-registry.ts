@@ -23,7 +23,6 @@ import {
   deleteTimelineEntrySchema,
   moveTimelineEntrySchema,
   pasteTimelineSchema,
-  updateMetricsSectionSchema,
   updateTimelineEntrySchema,
 } from "@/lib/validations/timeline";
 import { createActionSchema, deleteActionSchema, setActionStatusSchema, updateActionSchema } from "@/lib/validations/actions";
@@ -39,7 +38,6 @@ import { addWhy, deleteWhy, updateWhy } from "@/lib/data/whys";
 import { applyEdit } from "@/lib/data/edits";
 import { editSchema } from "@/lib/validations/edits";
 import { deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry, updateTimelineEntry } from "@/lib/data/timeline";
-import { updateMetricsSection } from "@/lib/data/metrics";
 import { createAction, deleteAction, setActionStatus, updateAction } from "@/lib/data/actions";
 import { getPublishCheck, listHistory, setStatus } from "@/lib/data/lifecycle";
 import { createPostmortem } from "@/lib/data/postmortems";
@@ -195,19 +193,22 @@ export const REGISTRY: RegistryEntry[] = [
     run: updatePostmortemSection,
   }),
   entry({
-    name: "updateMetricsSectionAction",
+    name: "saveEditAction (key metrics)",
     kind: "action",
     needs: "edit",
-    schema: updateMetricsSectionSchema,
+    schema: editSchema,
     input: async (f) => {
       const users = (await pm(f)).usersAffected;
       return {
         postmortemId: f.postmortemId,
+        entity: "postmortem",
+        entityId: f.postmortemId,
         changes: { usersAffected: String((users ?? 0) + 1) },
         base: { usersAffected: users === null ? "" : String(users) },
+        clientMutationId: randomUUID(),
       };
     },
-    run: updateMetricsSection,
+    run: applyEdit,
   }),
 
   // Participants: on a restricted postmortem they decide who can see it
