@@ -69,20 +69,26 @@ test.describe("live review meeting", () => {
     await expect(facilitator.cell("Actor", 5)).toHaveValue("Support lead");
     await expect(second.cell("Actor", 5)).toHaveValue("Support lead");
 
-    // Offline: three edits, a reload while still offline, back online: the others see all three.
+    // Offline: a new row typed into at once, three edits, a reload while still offline, back online: the
+    // others see all of it.
     await lena.context.setOffline(true);
     await expect(second.saveState).toHaveText(/Offline/);
+    await second.addRow();
+    await lena.page.keyboard.press("Tab");
+    await lena.page.keyboard.type("Support purged the leaked notes");
+    await lena.page.keyboard.press("Tab");
     await second.cell("Event", 6).fill("Summariser rolled back");
     await second.cell("Event", 6).blur();
     await second.why(1).fill("The summary prompt included the ticket's internal notes.");
     await second.why(1).blur();
     await second.field("lessons", "What went well?").fill("Support spotted it within minutes.");
     await second.field("lessons", "What went well?").blur();
-    await expect(second.saveState).toHaveText("Offline — 3 changes will be sent");
+    await expect(second.saveState).toHaveText("Offline — 5 changes will be sent");
     await lena.page.reload().catch(() => {});
     await lena.context.setOffline(false);
     await second.open(url);
     for (const doc of [facilitator, attendee]) {
+      await expect(doc.cell("Event", 9)).toHaveValue("Support purged the leaked notes");
       await expect(doc.cell("Event", 6)).toHaveValue("Summariser rolled back");
       await expect(doc.why(1)).toHaveValue("The summary prompt included the ticket's internal notes.");
       await expect(doc.field("lessons", "What went well?")).toHaveValue("Support spotted it within minutes.");

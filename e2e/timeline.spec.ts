@@ -91,6 +91,16 @@ test.describe("timeline and key metrics", () => {
     await expect(metrics.getByTestId("metric-acknowledge-source")).toHaveText("not applicable");
     await expect(metrics.getByLabel("Time to acknowledge not applicable")).toBeChecked();
     await expect(metrics.getByTestId("metric-detect-value")).toHaveText("40 min");
+
+    // The revenue amount is read in its currency (yen have no minor unit), so the two are saved together.
+    await metrics.getByLabel("Revenue impact currency").selectOption("JPY");
+    await metrics.getByLabel("Revenue impact amount").fill("12500");
+    await metrics.getByLabel("Revenue impact amount").press("Tab");
+    await expect(metrics.getByTestId("save-state")).toHaveText("Saved");
+    await expect(page.getByTestId("page-save-state")).toHaveText("All changes saved");
+    await page.reload();
+    await expect(metrics.getByLabel("Revenue impact currency")).toHaveValue("JPY");
+    await expect(metrics.getByLabel("Revenue impact amount")).toHaveValue("12500");
   });
 
   test("an impossible time gets a field message and saves nothing", async ({ page }) => {

@@ -74,6 +74,16 @@ describe("the outbox", () => {
     expect(pendingValue(q, "timeline", "r1", "event")).toEqual({ value: "ab", base: "" });
   });
 
+  it("keeps a new row's create first: the row's edits typed before it is sent queue behind it", () => {
+    const create: QueuedEdit = { ...edit("", "0"), changes: {}, base: {}, create: { afterId: null } };
+    let q = enqueue([], create, null);
+    q = enqueue(q, edit("Alert fired", "1"), null);
+    q = enqueue(q, edit("Alert fired in EU", "2"), null);
+    expect(q.map((e) => e.clientMutationId)).toEqual(["0", "1"]);
+    expect(q[0]).toEqual(create);
+    expect(pendingValue(q, "timeline", "r1", "event")).toEqual({ value: "Alert fired in EU", base: "" });
+  });
+
   it("never changes the edit being sent", () => {
     const q = enqueue([edit("a", "1")], edit("ab", "2"), "1");
     expect(q.map((e) => e.changes.event)).toEqual(["a", "ab"]);

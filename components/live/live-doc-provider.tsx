@@ -15,7 +15,14 @@ export type EditOutcome =
   | { ok: true; edit: QueuedEdit }
   | { ok: false; edit: QueuedEdit; code: ErrorCode; message: string; fieldErrors?: FieldErrors; detail?: unknown };
 
-export type NewEdit = { entity: EditEntity; entityId: string; changes: Record<string, unknown>; base: Record<string, unknown> };
+export type NewEdit = {
+  entity: EditEntity;
+  entityId: string;
+  changes: Record<string, unknown>;
+  base: Record<string, unknown>;
+  /** Creates the row `entityId` (an id chosen here); its edits sent later queue behind it. */
+  create?: { afterId?: string | null };
+};
 
 export type LiveDoc = {
   postmortemId: string;
@@ -30,6 +37,8 @@ export type LiveDoc = {
   /** Queues an edit (kept across reloads) and sends it as soon as it can; answers its mutation id. */
   send: (edit: NewEdit) => string;
   pending: (entity: string, entityId: string, field: string) => { value: unknown; base: unknown } | null;
+  /** The creates of rows of `entity` this tab still has to send (also those from an earlier visit). */
+  pendingCreates: (entity: string) => QueuedEdit[];
   /** Changes when edits from an earlier visit were restored from the outbox (fields then show them). */
   restored: number;
   isMine: (clientMutationId: string | null) => boolean;
@@ -226,6 +235,7 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
         return queued.clientMutationId;
       },
       pending: (entity, entityId, field) => pendingValue(queue.current, entity, entityId, field),
+      pendingCreates: (entity) => queue.current.filter((q) => q.create && q.entity === entity),
       restored,
       isMine: (id) => id !== null && mine.current.has(id),
       setFocus,

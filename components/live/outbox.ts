@@ -35,12 +35,17 @@ const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>) => {
 /**
  * Adds an edit. A newer edit of the same fields of the same row that has not been sent yet replaces the
  * waiting one's values (keeping its base, the value the person started from), so typing offline queues
- * one edit per field, not one per pause.
+ * one edit per field, not one per pause. A create of a row stays as it is: the row's edits go behind it.
  */
 export function enqueue(queue: QueuedEdit[], edit: QueuedEdit, inFlightId: string | null): QueuedEdit[] {
   const index = queue.findIndex(
     (q) =>
-      q.clientMutationId !== inFlightId && q.entity === edit.entity && q.entityId === edit.entityId && sameFields(q.changes, edit.changes),
+      q.clientMutationId !== inFlightId &&
+      !q.create &&
+      !edit.create &&
+      q.entity === edit.entity &&
+      q.entityId === edit.entityId &&
+      sameFields(q.changes, edit.changes),
   );
   if (index === -1) return [...queue, edit];
   const next = [...queue];

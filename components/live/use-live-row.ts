@@ -40,8 +40,10 @@ type Options = {
   values: Record<string, unknown>;
   /** A stored value from a live event, in the editor's format. */
   fromEvent?: (field: string, after: unknown) => unknown;
-  /** A message when the value may not be saved as it is (nothing is sent then). */
-  validate?: (field: string, value: unknown) => string | undefined;
+  /** A message when the value may not be saved as it is (nothing is sent then); `draftOf` reads another field. */
+  validate?: (field: string, value: unknown, draftOf: (field: string) => unknown) => string | undefined;
+  /** Fields always saved together in one edit (an amount and its currency): saving one sends all of them. */
+  together?: readonly (readonly string[])[];
   /** The value as the server expects it (default: as edited). */
   toWire?: (field: string, value: unknown) => unknown;
   debounceMs?: number;
@@ -64,6 +66,7 @@ export function useLiveRow({
   fromEvent = defaultFromEvent,
   validate,
   toWire = asIs,
+  together = [],
   debounceMs = 700,
 }: Options): LiveRow {
   const live = useLiveDoc();
@@ -75,10 +78,10 @@ export function useLiveRow({
     statuses: new Map<string, FieldStatus>(),
     timers: new Map<string, ReturnType<typeof setTimeout>>(),
   }));
-  const opts = useRef({ validate, toWire, fromEvent });
+  const opts = useRef({ validate, toWire, fromEvent, together });
   useEffect(() => {
-    opts.current = { validate, toWire, fromEvent };
-  }, [validate, toWire, fromEvent]);
+    opts.current = { validate, toWire, fromEvent, together };
+  }, [validate, toWire, fromEvent, together]);
 
   const sync = useCallback(
     (field: string): FieldSync => {
@@ -94,24 +97,46 @@ export function useLiveRow({
     [live, entity, entityId, values, store],
   );
 
-  const flush = useCallback(
-    (field: string) => {
-      clearTimeout(store.timers.get(field));
-      const f = sync(field);
-      const problem = opts.current.validate?.(field, f.draft);
-      if (problem) {
-        store.statuses.set(field, { kind: "error", message: problem });
-        rerender();
-        return;
+  /** Sends a field's outgoing value, with the current value of each field that travels with it. */
+  const send = useCallback(
+    (field: string, out: { value: unknown; base: unknown }) => {
+      const { toWire: wire, together: groups } = opts.current;
+      const changes: Record<string, unknown> = { [field]: wire(field, out.value) };
+      const base: Record<string, unknown> = { [field]: wire(field, out.base) };
+      for (const other of groups.find((g) => g.includes(field)) ?? []) {
+        if (other === field) continue;
+        const f = sync(other);
+        const partner = f.commit() ?? { value: f.queued ?? f.stored, base: f.queued ?? f.stored };
+        changes[other] = wire(other, partner.value);
+        base[other] = wire(other, partner.base);
+        store.statuses.set(other, { kind: "waiting" });
       }
-      const out = f.commit();
-      if (!out) return;
-      const wire = opts.current.toWire;
-      live.send({ entity, entityId, changes: { [field]: wire(field, out.value) }, base: { [field]: wire(field, out.base) } });
+      live.send({ entity, entityId, changes, base });
       store.statuses.set(field, { kind: "waiting" });
       rerender();
     },
     [live, entity, entityId, sync, store],
+  );
+
+  const flush = useCallback(
+    (field: string) => {
+      const group = opts.current.together.find((g) => g.includes(field)) ?? [field];
+      for (const member of group) {
+        clearTimeout(store.timers.get(member));
+        const problem = opts.current.validate?.(member, sync(member).draft, (other) => sync(other).draft);
+        if (problem) {
+          store.statuses.set(member, { kind: "error", message: problem });
+          rerender();
+          return;
+        }
+      }
+      // The first field with something new goes out, carrying the others of its group.
+      for (const member of group) {
+        const out = sync(member).commit();
+        if (out) return send(member, out);
+      }
+    },
+    [sync, store, send],
   );
 
   // A fresh server render (navigation, refresh) replaces fields with nothing unsaved.
@@ -208,13 +233,7 @@ export function useLiveRow({
     flush,
     status: statusOf,
     conflict: (field) => sync(field).conflict,
-    keepMine: (field) => {
-      const out = sync(field).keepMine();
-      const wire = opts.current.toWire;
-      live.send({ entity, entityId, changes: { [field]: wire(field, out.value) }, base: { [field]: wire(field, out.base) } });
-      store.statuses.set(field, { kind: "waiting" });
-      rerender();
-    },
+    keepMine: (field) => send(field, sync(field).keepMine()),
     useTheirs: (field) => {
       sync(field).useTheirs();
       store.statuses.set(field, { kind: "saved" });

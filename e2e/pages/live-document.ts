@@ -13,6 +13,13 @@ export class LiveDocument {
     return this.timeline.getByLabel(`${field} of row ${row}`);
   }
 
+  /** Adds a row at the end of the timeline; its time cell has the focus, ready for typing. */
+  async addRow() {
+    const count = await this.timeline.getByTestId("timeline-row").count();
+    await this.timeline.getByRole("button", { name: "Add row", exact: true }).click();
+    await expect(this.cell("Time (UTC)", count + 1)).toBeFocused();
+  }
+
   field(section: string, label: string | RegExp) {
     return this.page.getByTestId(`section-${section}`).getByLabel(label, { exact: typeof label === "string" });
   }

@@ -52,8 +52,10 @@ export class MeetingPage {
     return this.page.getByRole("region", { name: `Comments on ${label}` });
   }
 
-  async openComments(label: string) {
-    await this.page.getByRole("button", { name: new RegExp(`^Comments on ${label}( \\(|$)`) }).click();
+  /** Opens the comments of a section or row; `open` is the count of open threads its button announces. */
+  async openComments(label: string, open = 0) {
+    const name = `Comments on ${label}${open ? ` (${open} open)` : ""}`;
+    await this.page.getByRole("button", { name, exact: true }).click();
     await expect(this.comments(label)).toBeVisible();
   }
 

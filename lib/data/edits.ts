@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { updatePostmortemSection } from "@/lib/data/postmortem-fields";
-import { updateTimelineEntry } from "@/lib/data/timeline";
+import { createTimelineEntry, updateTimelineEntry } from "@/lib/data/timeline";
 import { updateWhy } from "@/lib/data/whys";
 import { updateFactor } from "@/lib/data/factors";
 import { setAiCause } from "@/lib/data/ai-causes";
@@ -17,7 +17,7 @@ import {
   updateParticipantRoleSchema,
   updateWhySchema,
 } from "@/lib/validations/sections";
-import { updateMetricsSectionSchema, updateTimelineEntrySchema } from "@/lib/validations/timeline";
+import { createTimelineEntrySchema, updateMetricsSectionSchema, updateTimelineEntrySchema } from "@/lib/validations/timeline";
 import { updateActionSchema } from "@/lib/validations/actions";
 
 /** What the editor learns from an applied edit (its events arrive on the live stream too). */
@@ -26,13 +26,22 @@ export type EditAck = { entity: Edit["entity"]; entityId: string; clientMutation
 const METRIC_FORM_FIELDS = new Set(Object.keys(updateMetricsSectionSchema.shape.changes.in.shape));
 
 /**
- * The one way the browser changes an existing field of anything in a postmortem. Each entity's own
+ * The one way the browser changes an existing field of anything in a postmortem (and creates a timeline
+ * row, so that its edits can queue behind the create in the same outbox). Each entity's own
  * schema checks the fields and its writer applies them under the shared protocol (lock, compare with
  * base, one CONFLICT shape, DocEvents + seq + NOTIFY in the same transaction, idempotent by mutation id).
  */
 export async function applyEdit(actor: Actor, edit: Edit): Promise<EditAck> {
   const { postmortemId, entityId, changes, base, clientMutationId } = edit;
   const ack: EditAck = { entity: edit.entity, entityId, clientMutationId };
+  if (edit.create) {
+    if (edit.entity !== "timeline") throw new AppError("VALIDATION", { message: "Only timeline rows can be created this way." });
+    await createTimelineEntry(
+      actor,
+      createTimelineEntrySchema.parse({ ...changes, postmortemId, id: entityId, afterId: edit.create.afterId, clientMutationId }),
+    );
+    return ack;
+  }
   switch (edit.entity) {
     case "postmortem": {
       const fields = Object.keys(changes);

@@ -84,7 +84,10 @@ function assertRoomFor(existing: number, adding: number) {
 /** A transaction with the client's TRANSACTION_OPTIONS; a paste of hundreds of rows may run longer. */
 const transaction = <T>(run: (tx: Tx) => Promise<T>, timeout?: number) => getDb().$transaction(run, timeout ? { timeout } : undefined);
 
-/** Adds a row (a retried create with the same clientMutationId returns the row made the first time). */
+/**
+ * Adds a row, with the id the browser chose when it gave one (a retried create with the same clientMutationId
+ * returns the row made the first time).
+ */
 export async function createTimelineEntry(actor: Actor, input: CreateTimelineEntryInput): Promise<TimelineWrite> {
   return transaction(async (tx) => {
     const access = await authorize(tx, actor, input.postmortemId, "edit", true);
@@ -93,11 +96,15 @@ export async function createTimelineEntry(actor: Actor, input: CreateTimelineEnt
       if (existing.postmortemId !== input.postmortemId) throw new AppError("VALIDATION", { message: "Invalid client mutation id." });
       return { row: toDto(existing), seq: access.seq };
     }
+    if (input.id && (await tx.timelineEntry.findUnique({ where: { id: input.id }, select: { id: true } }))) {
+      throw new AppError("VALIDATION", { message: "That row id is already taken." });
+    }
     const rows = await liveRows(tx, input.postmortemId);
     assertRoomFor(rows.length, 1);
     const anchor = input.afterId === undefined ? (rows.at(-1)?.orderKey ?? null) : await anchorKey(tx, input.postmortemId, input.afterId);
     const created = await tx.timelineEntry.create({
       data: {
+        id: input.id,
         postmortemId: input.postmortemId,
         clientMutationId: input.clientMutationId,
         occurredAt: input.occurredAt ?? null,

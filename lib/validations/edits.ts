@@ -22,8 +22,14 @@ export const editSchema = z
     changes: fieldMap,
     base: fieldMap,
     clientMutationId: z.uuid("Invalid client mutation id."),
+    /**
+     * Set when this edit creates the row `entityId` (an id the browser chose) with `changes` as its first
+     * values, after the row `afterId` (null = at the top; omitted = at the end). Edits of the new row queue
+     * behind it, so they can be made before the server has answered. Timeline rows only.
+     */
+    create: z.object({ afterId: z.union([idSchema, z.null()]).optional() }).optional(),
   })
-  .refine((e) => Object.keys(e.changes).length > 0, { path: ["changes"], message: "Nothing to save." });
+  .refine((e) => e.create || Object.keys(e.changes).length > 0, { path: ["changes"], message: "Nothing to save." });
 
 export type EditInput = z.input<typeof editSchema>;
 export type Edit = z.output<typeof editSchema>;

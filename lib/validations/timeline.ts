@@ -52,9 +52,17 @@ const timelineBaseSchema = z.object({
 
 const clientMutationIdSchema = z.uuid({ error: "Invalid client mutation id." });
 
+/**
+ * The id a browser chooses for a row it creates (a UUID without its dashes): the row can be edited before
+ * the server has answered, its edits queued behind the create.
+ */
+export const newRowIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "Invalid row id.");
+
 export const createTimelineEntrySchema = timelineFieldsSchema.partial().extend({
   postmortemId: idSchema,
   clientMutationId: clientMutationIdSchema,
+  /** The new row's id, when the browser chose it; otherwise the server makes one. */
+  id: newRowIdSchema.optional(),
   /** Insert after that row; null = at the top; omitted = at the end. */
   afterId: z.union([idSchema, z.null()]).optional(),
 });
@@ -195,8 +203,15 @@ function toColumns(values: Partial<MetricsFieldsOutput>, ctx: z.RefinementCtx): 
   return { ...rest, revenueImpactMinor: parsed.minor };
 }
 
-/** The whole Key Metrics form, as the section edits it. */
-export const metricsSectionSchema = metricsFields.transform((v, ctx) => toColumns(v, ctx) as MetricsColumns);
+/** Why a Key Metrics field cannot be saved as typed (the amount is read in `currency`), or undefined. */
+export function metricsFieldProblem(field: string, value: unknown, currency: unknown): string | undefined {
+  const schema = metricsFields.shape[field as keyof MetricsFormValues];
+  const result = schema?.safeParse(value);
+  if (result && !result.success) return result.error.issues[0]?.message;
+  if (field !== "revenueImpact" || String(value ?? "").trim() === "" || !isCurrencyCode(String(currency))) return undefined;
+  const parsed = parseMoney(String(value), String(currency));
+  return parsed.ok ? undefined : `${parsed.message}.`;
+}
 
 export const updateMetricsSectionSchema = z
   .object({

@@ -34,25 +34,15 @@ const MILESTONES = Object.keys(MILESTONE_LABELS) as Milestone[];
 const KINDS = Object.keys(EVENT_KIND_LABELS) as EventKind[];
 const SELECTS = new Set<TimelineField>(["milestone", "kind"]);
 
-/** A row being created: shown at once, editable as soon as the server has given it an id. */
-export function TimelineRow(props: TimelineRowProps) {
-  if (props.view.id && props.view.server) return <LiveTimelineRow {...props} id={props.view.id} />;
-  return (
-    <tr data-testid="timeline-row" data-row-key={props.view.key} className="align-top">
-      <td colSpan={7} className="p-2 text-sm text-slate-500" role="status">
-        Adding row {props.index + 1}…
-      </td>
-    </tr>
-  );
-}
-
 /**
  * One editable row: every cell saves on its own (text on a pause and on leaving it, selects at once),
  * with the value it had when editing began, so two people typing in different cells of the row both
  * keep their text, and someone else's change to the cell being typed in becomes a visible conflict.
+ * A row just added is editable at once: its edits wait in the outbox behind its create.
  */
-function LiveTimelineRow(props: TimelineRowProps & { id: string }) {
-  const { view, index, incidentDate, id: rowId } = props;
+export function TimelineRow(props: TimelineRowProps) {
+  const { view, index, incidentDate } = props;
+  const rowId = view.id;
   const n = index + 1;
   const live = useLiveDoc();
   const row = useLiveRow({

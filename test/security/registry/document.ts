@@ -5,11 +5,9 @@ import { applyEdit } from "@/lib/data/edits";
 import { editSchema } from "@/lib/validations/edits";
 import { listHistorySchema, postmortemIdSchema } from "@/lib/validations/lifecycle";
 import { listPostmortemsSchema } from "@/lib/validations/browse";
-import { updateMetricsSectionSchema } from "@/lib/validations/timeline";
 import { listPostmortems } from "@/lib/data/postmortem-list";
 import { getPostmortemDocument } from "@/lib/data/postmortem-document";
 import { getPublishCheck, listHistory } from "@/lib/data/lifecycle";
-import { updateMetricsSection } from "@/lib/data/metrics";
 import { AppError } from "@/lib/errors";
 import type { EditEntity } from "@/lib/validations/edits";
 import type { Need } from "@/test/security/written-policy";
@@ -137,22 +135,6 @@ export const DOCUMENT_ENTRIES: RegistryEntry[] = [
     }),
     field("customerDetail", changed),
   ),
-  entry({
-    name: "updateMetricsSectionAction",
-    kind: "action",
-    needs: "edit",
-    schema: updateMetricsSectionSchema,
-    input: async (f) => {
-      const users = (await pm(f)).usersAffected;
-      return {
-        postmortemId: f.postmortemId,
-        changes: { usersAffected: String((users ?? 0) + 1) },
-        base: { usersAffected: users === null ? "" : String(users) },
-      };
-    },
-    run: updateMetricsSection,
-  }),
-
   // Rows
   edit(
     "timeline.notes",
@@ -160,6 +142,22 @@ export const DOCUMENT_ENTRIES: RegistryEntry[] = [
     async (f) => ({ entityId: f.timelineId, current: await db().timelineEntry.findUniqueOrThrow({ where: { id: f.timelineId } }) }),
     field("notes", changed),
   ),
+  entry({
+    name: "saveEditAction timeline (a new row, its id chosen by the browser)",
+    kind: "action",
+    needs: "edit",
+    schema: editSchema,
+    input: (f) => ({
+      postmortemId: f.postmortemId,
+      entity: "timeline",
+      entityId: randomUUID().replaceAll("-", ""),
+      changes: { event: "Alert fired", kind: "ALERT" },
+      base: {},
+      create: {},
+      clientMutationId: randomUUID(),
+    }),
+    run: applyEdit,
+  }),
   edit(
     "why.text",
     "why",

@@ -11,12 +11,7 @@ import {
   addFactorSchema,
   updateParticipantRoleSchema,
 } from "@/lib/validations/sections";
-import {
-  createTimelineEntrySchema,
-  deleteTimelineEntrySchema,
-  moveTimelineEntrySchema,
-  pasteTimelineSchema,
-} from "@/lib/validations/timeline";
+import { deleteTimelineEntrySchema, moveTimelineEntrySchema, pasteTimelineSchema } from "@/lib/validations/timeline";
 import { createActionSchema, deleteActionSchema, setActionStatusSchema } from "@/lib/validations/actions";
 import { bulkUpdateActionsSchema } from "@/lib/validations/tracker";
 import { createTicketSchema } from "@/lib/validations/sharing";
@@ -24,7 +19,7 @@ import { addParticipant, removeParticipant, updateParticipantRole } from "@/lib/
 import { setAiCause } from "@/lib/data/ai-causes";
 import { addFactor, deleteFactor } from "@/lib/data/factors";
 import { addWhy, deleteWhy } from "@/lib/data/whys";
-import { createTimelineEntry, deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry } from "@/lib/data/timeline";
+import { deleteTimelineEntry, moveTimelineEntry, pasteTimeline, restoreTimelineEntry } from "@/lib/data/timeline";
 import { createAction, deleteAction, setActionStatus } from "@/lib/data/actions";
 import { bulkUpdateActions } from "@/lib/data/tracker";
 import { createTrackerTicket } from "@/lib/integrations/trackers";
@@ -123,14 +118,6 @@ export const ROW_ENTRIES: RegistryEntry[] = [
       return { postmortemId: f.postmortemId, whyId: row.id };
     },
     run: deleteWhy,
-  }),
-  entry({
-    name: "createTimelineEntryAction",
-    kind: "action",
-    needs: "edit",
-    schema: createTimelineEntrySchema,
-    input: (f) => ({ postmortemId: f.postmortemId, clientMutationId: randomUUID(), event: "Alert fired", kind: "ALERT" }),
-    run: createTimelineEntry,
   }),
   entry({
     name: "moveTimelineEntryAction",
