@@ -68,9 +68,7 @@ test.describe("exports", () => {
 });
 
 test.describe("external summary", () => {
-  // Known bug: the "changed since approval" state is computed when the page renders, and live edits no longer
-  // re-render it, so it shows only after a reload. Re-enable once the panel follows the live document.
-  test.fixme("approve, publish, read signed out, edit after approval, re-approve, revoke", async ({ page, browser }) => {
+  test("approve, publish, read signed out, edit after approval, re-approve, revoke", async ({ page, browser }) => {
     await signIn(page, "facilitator");
     const doc = new DocumentPage(page);
     await doc.openByKey(DEMO_KEY);
@@ -94,6 +92,7 @@ test.describe("external summary", () => {
 
     await doc.writeExternalPart("What happened", "A draft nobody approved yet.");
     await expect(doc.release.getByText("Changed since approval: needs a new approval")).toBeVisible();
+    await expect(doc.release.getByText("The public page keeps showing the approved version")).toBeVisible();
     await anon.reload();
     await expect(anon.getByTestId("public-whatHappened")).toHaveText("Our assistant offered refunds it should not have.");
 

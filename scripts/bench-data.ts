@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { runMigrations } from "@/lib/db/migrate";
-import { sharingWorkload } from "./bench-sharing";
+import { sharingWorkload, startMailSink, type MailSink } from "./bench-sharing";
 
 export type Metric = { name: string; unit: string; value: number };
 export type BenchMessage = { ok: true; metrics: Metric[]; sizes: typeof SIZES } | { ok: false; error: string };
@@ -57,7 +57,7 @@ async function timeEach(n: number, fn: (i: number) => Promise<unknown>): Promise
   return samples;
 }
 
-async function workload(metrics: Metric[]) {
+async function workload(metrics: Metric[], mail: MailSink) {
   const add = (name: string, unit: string, value: number) => metrics.push({ name, unit, value });
   const spread = (name: string, unit: string, samples: number[]) => {
     add(`${name} p50`, unit, percentile(samples, 0.5));
@@ -214,7 +214,7 @@ async function workload(metrics: Metric[]) {
   await pasteTimeline(creator(1), { postmortemId: pmIds[1], text: lines.join("\n"), clientMutationId: randomUUID() });
   add(`pasteTimeline ${SIZES.pasteLines} lines (1 run)`, "ms", performance.now() - pasteStart);
 
-  await sharingWorkload({ add, spread, timeEach, owner, bigId, postmortemIds: pmIds, ownerIds: users.map((u) => u.id) });
+  await sharingWorkload({ add, spread, timeEach, owner, bigId, postmortemIds: pmIds, ownerIds: users.map((u) => u.id), mail });
 
   const after = memory();
   add("RSS before", "MB", mb(before.rss));
@@ -243,7 +243,12 @@ async function main(target: string | undefined, where: string | undefined): Prom
     const migrateStart = performance.now();
     await runMigrations(process.env.DATABASE_URL);
     metrics.push({ name: "runMigrations (fresh database)", unit: "ms", value: performance.now() - migrateStart });
-    await workload(metrics);
+    const mail = await startMailSink();
+    try {
+      await workload(metrics, mail);
+    } finally {
+      await mail.close();
+    }
     metrics.push({ name: "total wall time", unit: "s", value: (performance.now() - began) / 1000 });
     return { ok: true, metrics, sizes: SIZES };
   } catch (error) {

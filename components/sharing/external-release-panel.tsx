@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import {
   approveExternalSummaryAction,
   publishExternalSummaryAction,
@@ -8,7 +9,14 @@ import {
   setExternalSummaryIndexableAction,
 } from "@/app/(app)/postmortems/[id]/sharing-actions";
 import type { ExternalReleaseDto } from "@/lib/data/external-summary";
-import { publicSummaryHtml, publicSummaryMarkdown, type PublicSummary } from "@/lib/domain/external-summary";
+import {
+  differsFromApproved,
+  externalDraft,
+  publicSummaryHtml,
+  publicSummaryMarkdown,
+  type PublicSummary,
+} from "@/lib/domain/external-summary";
+import { useLiveDoc } from "@/components/live/live-doc-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,12 +27,27 @@ function summaryOf(release: ExternalReleaseDto): PublicSummary | null {
   return s ? { ...s, incidentDate: new Date(s.incidentDate), resolvedAt: s.resolvedAt ? new Date(s.resolvedAt) : null } : null;
 }
 
-/** Approval, the public link and copies for a status page, beside the external summary's draft. */
+/**
+ * Approval, the public link and copies for a status page, beside the external summary's draft. Whether the
+ * draft changed since approval follows the live document; an approval, publication or revocation made
+ * elsewhere arrives as a live event and reloads the release from the server.
+ */
 export function ExternalReleasePanel({ postmortemId, release }: { postmortemId: string; release: ExternalReleaseDto }) {
+  const { doc, subscribe } = useLiveDoc();
+  const router = useRouter();
   const { busy, error, run } = useServerCall();
   const [copied, setCopied] = useState<string | null>(null);
   const publicUrl = release.publicToken ? `/share/${release.publicToken}` : null;
   const summary = summaryOf(release);
+  const changedSinceApproval = differsFromApproved(externalDraft(doc), release.approved);
+
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.entity === "externalSummary") router.refresh();
+      }),
+    [subscribe, router],
+  );
 
   async function copy(kind: "Markdown" | "HTML") {
     if (!summary) return;
@@ -41,7 +64,7 @@ export function ExternalReleasePanel({ postmortemId, release }: { postmortemId: 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium text-slate-800">Approval</span>
         {release.approved ? (
-          release.changedSinceApproval ? (
+          changedSinceApproval ? (
             <Badge tone="amber">Changed since approval: needs a new approval</Badge>
           ) : (
             <Badge tone="green">Approved</Badge>
@@ -55,7 +78,7 @@ export function ExternalReleasePanel({ postmortemId, release }: { postmortemId: 
           <Badge tone="slate">Link revoked</Badge>
         ) : null}
       </div>
-      {release.approved && release.changedSinceApproval && release.publicToken ? (
+      {release.approved && changedSinceApproval && release.publicToken ? (
         <p className="text-sm text-slate-600">The public page keeps showing the approved version until the changes are approved.</p>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -66,7 +89,7 @@ export function ExternalReleasePanel({ postmortemId, release }: { postmortemId: 
       ) : null}
       {release.canApprove ? (
         <div className="flex flex-wrap gap-2">
-          {release.changedSinceApproval ? (
+          {changedSinceApproval ? (
             <Button size="sm" disabled={busy} onClick={() => run(() => approveExternalSummaryAction({ postmortemId }))}>
               Approve external summary
             </Button>

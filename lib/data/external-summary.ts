@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { assertCan, loadAccess, type LoadedAccess, type Tx } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { differsFromApproved, missingParts, type ExternalParts, type PublicSummary } from "@/lib/domain/external-summary";
+import { externalDraft, missingParts, type ExternalParts, type PublicSummary } from "@/lib/domain/external-summary";
 
 // The external summary's release: approval freezes a copy of the three parts (plus the public facts),
 // publication gives that copy an unguessable link, revocation takes the link away. The draft keeps
@@ -14,8 +14,6 @@ import { differsFromApproved, missingParts, type ExternalParts, type PublicSumma
 export type ExternalReleaseDto = {
   approved: ExternalParts | null;
   approvedAt: string | null;
-  /** The draft differs from the approved text, so it needs a new approval. */
-  changedSinceApproval: boolean;
   publicToken: string | null;
   publishedAt: string | null;
   revokedAt: string | null;
@@ -34,12 +32,6 @@ async function authorizeRelease(tx: Tx, actor: Actor, id: string): Promise<Loade
     throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can approve and publish the external summary." });
   return access;
 }
-
-const draftOf = (pm: { externalSummary: string; externalWhatWeDid: string; externalPrevention: string }): ExternalParts => ({
-  whatHappened: pm.externalSummary,
-  whatWeDid: pm.externalWhatWeDid,
-  prevention: pm.externalPrevention,
-});
 
 type ReleaseRow = NonNullable<Awaited<ReturnType<typeof findRelease>>>;
 const findRelease = (db: Tx, postmortemId: string) => db.externalSummaryRelease.findUnique({ where: { postmortemId } });
@@ -60,18 +52,11 @@ export async function getExternalRelease(actor: Actor, postmortemId: string): Pr
   const db = getDb();
   const access = await loadAccess(db, postmortemId);
   assertCan(actor, "view", access);
-  const [pm, release] = await Promise.all([
-    db.postmortem.findUniqueOrThrow({
-      where: { id: postmortemId },
-      select: { externalSummary: true, externalWhatWeDid: true, externalPrevention: true },
-    }),
-    findRelease(db, postmortemId),
-  ]);
+  const release = await findRelease(db, postmortemId);
   const approved = release ? { whatHappened: release.whatHappened, whatWeDid: release.whatWeDid, prevention: release.prevention } : null;
   return {
     approved,
     approvedAt: release?.approvedAt.toISOString() ?? null,
-    changedSinceApproval: differsFromApproved(draftOf(pm), approved),
     publicToken: release?.publicToken ?? null,
     publishedAt: release?.publishedAt?.toISOString() ?? null,
     revokedAt: release?.revokedAt?.toISOString() ?? null,
@@ -105,7 +90,7 @@ export async function approveExternalSummary(actor: Actor, postmortemId: string)
     });
     if (!pm.customerFacing)
       throw new AppError("VALIDATION", { message: "Mark the incident as customer-facing before approving an external summary." });
-    const draft = draftOf(pm);
+    const draft = externalDraft(pm);
     const missing = missingParts(draft);
     if (missing.length > 0) throw new AppError("VALIDATION", { message: `Write every part before approving: ${missing.join(", ")}.` });
     const data = {

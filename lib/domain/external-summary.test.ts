@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { differsFromApproved, missingParts, publicSummaryHtml, publicSummaryMarkdown, type PublicSummary } from "./external-summary";
+import {
+  differsFromApproved,
+  externalDraft,
+  missingParts,
+  publicSummaryHtml,
+  publicSummaryMarkdown,
+  type PublicSummary,
+} from "./external-summary";
 
 const summary: PublicSummary = {
   title: "Wrong refund answers <script>",
@@ -24,6 +31,9 @@ describe("external summary", () => {
     expect(differsFromApproved({ whatHappened: "a ", whatWeDid: "b", prevention: "c" }, approved)).toBe(false);
     expect(differsFromApproved({ whatHappened: "a", whatWeDid: "b2", prevention: "c" }, approved)).toBe(true);
     expect(differsFromApproved(approved, null)).toBe(true);
+    const draft = externalDraft({ externalSummary: "a", externalWhatWeDid: "b", externalPrevention: "c2" });
+    expect(differsFromApproved(draft, approved)).toBe(true);
+    expect(differsFromApproved({ ...draft, prevention: " c" }, approved)).toBe(false);
   });
 
   it("renders Markdown with the public facts and the three parts", () => {

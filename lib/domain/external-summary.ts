@@ -31,6 +31,11 @@ export function missingParts(parts: ExternalParts): string[] {
   return EXTERNAL_PARTS.filter((p) => isBlankText(parts[p.key])).map((p) => p.label);
 }
 
+/** The draft's three parts as the postmortem (or the live document) holds them. */
+export function externalDraft(pm: { externalSummary: string; externalWhatWeDid: string; externalPrevention: string }): ExternalParts {
+  return { whatHappened: pm.externalSummary, whatWeDid: pm.externalWhatWeDid, prevention: pm.externalPrevention };
+}
+
 /** Whether the draft differs from the approved text (then it needs a new approval). */
 export function differsFromApproved(draft: ExternalParts, approved: ExternalParts | null): boolean {
   if (!approved) return true;
