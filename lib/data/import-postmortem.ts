@@ -5,6 +5,7 @@ import { canOrg, type Actor } from "@/lib/auth/permissions";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import type { Tx } from "@/lib/data/access";
 import { postmortemJsonSchema, type PostmortemJson } from "@/lib/validations/import";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 const KEY_TAKEN = "That Incident ID is already used by another postmortem.";
 
@@ -189,7 +190,7 @@ export async function importPostmortem(actor: Actor, input: { incidentKey: strin
       return pm;
     });
   } catch (error) {
-    if (typeof error === "object" && error && "code" in error && (error as { code: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("INCIDENT_KEY_TAKEN", { fieldErrors: { incidentKey: [KEY_TAKEN] } });
     }
     throw error;

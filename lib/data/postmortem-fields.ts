@@ -13,6 +13,7 @@ import {
   type FieldPlan,
 } from "@/lib/data/field-writes";
 import { MEETING_BEFORE_INCIDENT, type SectionUpdate } from "@/lib/validations/sections";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type SectionUpdateResult = {
   seq: number;
@@ -71,7 +72,7 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
     });
   } catch (error) {
     // Two editors taking the same key at once: the unique index decides.
-    if (typeof error === "object" && error && "code" in error && (error as { code: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("VALIDATION", { message: KEY_TAKEN, fieldErrors: { incidentKey: [KEY_TAKEN] } });
     }
     throw error;

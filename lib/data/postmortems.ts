@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Severity } from "@/lib/generated/prisma/enums";
 import { appendDocEvents } from "@/lib/data/doc-events";
 import { TEMPLATE_TIMELINE_ROWS, TEMPLATE_WHY_COUNT, TEMPLATE_FACTOR_CATEGORIES } from "@/lib/domain/template";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 /** Postmortems the actor may see: all for admins, otherwise unrestricted ones plus those they are part of. */
 export function visibleWhere(actor: Actor): Prisma.PostmortemWhereInput {
@@ -89,7 +90,7 @@ export async function createPostmortem(actor: Actor, input: CreatePostmortemData
     });
   } catch (error) {
     // Two people creating the same key at the same moment: the unique index decides.
-    if (typeof error === "object" && error && "code" in error && (error as { code: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("INCIDENT_KEY_TAKEN", {
         fieldErrors: { incidentKey: ["That Incident ID is already used by another postmortem."] },
       });

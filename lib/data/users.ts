@@ -6,6 +6,7 @@ import { readEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/data/auth";
 import { recordAudit } from "@/lib/data/audit";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type UserSummary = { id: string; name: string; email: string; role: OrgRole; disabled: boolean };
 export type UserOption = { id: string; name: string };
@@ -27,15 +28,21 @@ export async function listUserOptions(actor: Actor): Promise<UserOption[]> {
   return getDb().user.findMany({ where: { disabled: false }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
+const emailTaken = () => new AppError("EMAIL_TAKEN", { fieldErrors: { email: ["An account with that email already exists."] } });
+
 async function insertUser(input: { name: string; email: string; password: string; role: OrgRole }) {
   const db = getDb();
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new AppError("EMAIL_TAKEN", { fieldErrors: { email: ["An account with that email already exists."] } });
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+  try {
+    return await db.user.create({
+      data: { name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) },
+      select: summarySelect,
+    });
+  } catch (error) {
+    // Two administrators adding the same address at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
   }
-  return db.user.create({
-    data: { name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) },
-    select: summarySelect,
-  });
 }
 
 export async function createUser(
