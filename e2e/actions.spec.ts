@@ -1,19 +1,8 @@
-import { test, expect, signIn, personPage, uniqueKey } from "./fixtures";
+import { test, expect, signIn, personPage } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { PostmortemDocument } from "./pages/postmortem-document";
 
 const DEMO_CRITICAL = "Vendor model update produced hallucinated refund promises";
-
-async function createPostmortem(page: Page, name: string, incidentDate: string) {
-  await page.goto("/postmortems/new");
-  const key = uniqueKey();
-  await page.getByLabel("Incident ID").fill(key);
-  await page.getByLabel("Incident name").fill(name);
-  await page.getByLabel("Date of incident (UTC)").fill(incidentDate);
-  await page.getByLabel(/Medium/).check();
-  await page.getByRole("button", { name: "Create postmortem" }).click();
-  await expect(page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/);
-  return key;
-}
 
 /** Resolves when the next server action posted by the page has answered (presence beats aside). */
 function actionResponse(page: Page) {
@@ -22,23 +11,15 @@ function actionResponse(page: Page) {
   );
 }
 
-async function addImmediateAction(page: Page, title: string) {
-  const horizon = page.getByTestId("actions-IMMEDIATE");
-  if (!(await horizon.getByTestId("add-action-IMMEDIATE").isVisible())) {
-    await horizon.getByRole("button", { name: "Add immediate action" }).click();
-  }
-  const form = horizon.getByTestId("add-action-IMMEDIATE");
-  await form.getByLabel("Action", { exact: true }).fill(title);
-  await form.getByRole("button", { name: "Add action" }).click();
-  const row = horizon.getByTestId("action-row").last();
-  await expect(row.getByRole("textbox").first()).toHaveValue(title);
-  return { horizon, form, row };
-}
-
 test.describe("corrective actions", () => {
   test("the facilitator adds an action with a proposed deadline; its owner tracks it in My actions", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const key = await createPostmortem(page, "Embedding drift degraded search answers", "2026-11-10T10:00");
+    const doc = new PostmortemDocument(page);
+    const { key } = await doc.create({
+      name: "Embedding drift degraded search answers",
+      severity: "Medium",
+      incidentDate: "2026-11-10T10:00",
+    });
 
     const horizon = page.getByTestId("actions-IMMEDIATE");
     await horizon.getByRole("button", { name: "Add immediate action" }).click();
@@ -46,7 +27,7 @@ test.describe("corrective actions", () => {
     // No meeting date yet, so the proposal is the incident date + 7 days.
     await expect(form.getByLabel("Deadline")).toHaveValue("2026-11-17");
 
-    const { row } = await addImmediateAction(page, "Add a drift alert on embedding similarity");
+    const row = await doc.addImmediateAction("Add a drift alert on embedding similarity");
     await expect(row.getByLabel("Deadline of action 1")).toHaveValue("2026-11-17");
     await row.getByLabel("Owner of action 1").selectOption({ label: "Sam Whitfield" });
     await expect(row.getByTestId("save-state")).toHaveText("Saved");
@@ -92,7 +73,7 @@ test.describe.serial("review lifecycle on the demo Critical postmortem", () => {
     await expect(page.getByRole("heading", { name: DEMO_CRITICAL })).toBeVisible();
 
     const rowsBefore = await page.getByTestId("actions-IMMEDIATE").getByTestId("action-row").count();
-    const { row } = await addImmediateAction(page, "Add eval gate");
+    const row = await new PostmortemDocument(page).addImmediateAction("Add eval gate");
     const panel = page.getByTestId("publish-panel");
     await panel.getByRole("button", { name: "Check & publish" }).click();
     const problems = panel.getByTestId("publish-problems");

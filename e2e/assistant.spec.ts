@@ -1,6 +1,6 @@
 import { test, expect, personPage, signIn, uniqueKey } from "./fixtures";
 import { DraftPage } from "./pages/draft-page";
-import { PostmortemPage } from "./pages/postmortem-page";
+import { PostmortemDocument } from "./pages/postmortem-document";
 
 const TRANSCRIPT = `All times UTC
 2026-11-20 09:00 errors started: the support bot began quoting a refund policy that does not exist
@@ -17,11 +17,11 @@ test.describe("drafting a postmortem from the incident's material", () => {
 
   test("a facilitator reviews the proposals; the timeline, metrics and history show exactly the accepted ones", async ({ page }) => {
     await signIn(page, "facilitator");
-    const doc = new PostmortemPage(page);
-    const id = await doc.createWithKey({
+    const doc = new PostmortemDocument(page);
+    const { id } = await doc.create({
       key: uniqueKey("INC-AI"),
       name: "Support bot quoted a refund policy that does not exist",
-      severity: /Critical/,
+      severity: "Critical",
     });
 
     await page.getByRole("link", { name: "Draft from material" }).click();
@@ -65,14 +65,10 @@ test.describe("drafting a postmortem from the incident's material", () => {
 
   test("a viewer cannot open the draft screen and sees no link to it", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const id = await new PostmortemPage(page).createWithKey({
-      key: uniqueKey("INC-AI"),
-      name: "Drafting is for editors",
-      severity: /High/,
-    });
+    const { id } = await new PostmortemDocument(page).create({ key: uniqueKey("INC-AI"), name: "Drafting is for editors" });
 
     const { context, page: viewerPage } = await personPage(browser, "viewer");
-    const viewerDoc = new PostmortemPage(viewerPage);
+    const viewerDoc = new PostmortemDocument(viewerPage);
     await viewerDoc.goto(id);
     await expect(viewerPage.getByRole("heading", { name: "Drafting is for editors" })).toBeVisible();
     await expect(viewerPage.getByRole("link", { name: "Draft from material" })).toHaveCount(0);

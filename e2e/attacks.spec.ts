@@ -1,7 +1,7 @@
 // Written from the attacker's side: each test tries one of the holes a probe of a running instance found,
 // through the browser, a replayed server action or raw HTTP, and checks that it stays shut.
 import { test, expect, personPage, replayAction, signIn, USERS } from "./fixtures";
-import { PostmortemPage, actionArgument, actionBody } from "./pages/postmortem-page";
+import { RecordingDocument, actionArgument, actionBody } from "./pages/recording-document";
 import { AccountPage, authJsSignOut, createAccount, signedInContext } from "./pages/account-page";
 
 const PASSWORD = "an e2e password 123";
@@ -13,12 +13,12 @@ const freshEmail = (tag: string) => `${tag}-${Date.now().toString(36)}${Math.flo
 test.describe("authorisation on the document", () => {
   test("an attendee cannot take over the facilitator role, even with a forged request", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const doc = new PostmortemPage(page);
-    const url = await doc.create("Takeover attempt on the facilitator role");
-    await doc.addAttendee("Sam Whitfield");
+    const doc = new RecordingDocument(page);
+    const { url } = await doc.create({ name: "Takeover attempt on the facilitator role" });
+    await doc.recordAddAttendee("Sam Whitfield");
     const [samId, priyaId] = [await doc.userId("Sam Whitfield"), await doc.userId("Priya Raman")];
     await doc.section("details").getByLabel("Incident name").fill("Facilitator takeover attempt");
-    const recorded = await doc.saveSection("details");
+    const recorded = await doc.recordSave("details");
 
     const sam = await personPage(browser, "attendee");
     await sam.page.goto(url);
@@ -40,10 +40,10 @@ test.describe("authorisation on the document", () => {
 
   test("an attendee cannot lift Restricted or bring someone into a restricted postmortem", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const doc = new PostmortemPage(page);
-    const url = await doc.create("Restricted data exposure review");
-    const addSam = await doc.addAttendee("Sam Whitfield");
-    const restrict = await doc.setRestricted(true);
+    const doc = new RecordingDocument(page);
+    const { url } = await doc.create({ name: "Restricted data exposure review" });
+    const addSam = await doc.recordAddAttendee("Sam Whitfield");
+    const restrict = await doc.recordRestricted(true);
     const viewerId = await doc.userId("Victor Hale");
 
     const sam = await personPage(browser, "attendee");
@@ -151,15 +151,15 @@ test.describe("sign-in and sessions", () => {
 test.describe("input and headers", () => {
   test("a 3 MB section save is refused as too large, never a 500, and the form says so at the field", async ({ page }) => {
     await signIn(page, "facilitator");
-    const doc = new PostmortemPage(page);
-    await doc.create("Oversized input probe");
+    const doc = new RecordingDocument(page);
+    await doc.create({ name: "Oversized input probe" });
     const summary = doc.section("summary").getByLabel("In 2-3 sentences, what happened?");
     await summary.fill("x".repeat(2500));
     await page.keyboard.press("Tab");
     await expect(doc.section("summary").getByText(/at most 2000 characters/)).toBeVisible();
 
     await summary.fill("A short summary.");
-    const recorded = await doc.saveSection("summary");
+    const recorded = await doc.recordSave("summary");
     const huge = { ...actionArgument(recorded), changes: { summary: "x".repeat(3 * 1024 * 1024) }, clientMutationId: crypto.randomUUID() };
     const response = await replayAction(page.context().request, recorded, actionBody(huge));
     expect(response.status).toBe(413);

@@ -1,22 +1,13 @@
-import type { Page } from "@playwright/test";
-import { test, expect, signIn, personPage, replayAction, uniqueKey } from "./fixtures";
+import { test, expect, signIn, personPage, replayAction } from "./fixtures";
+import { PostmortemDocument } from "./pages/postmortem-document";
+import { RecordingDocument } from "./pages/recording-document";
 
-async function createPostmortem(page: Page, name: string, severity: RegExp) {
-  await page.goto("/postmortems/new");
-  await page.getByLabel("Incident ID").fill(uniqueKey("INC-ROLE"));
-  await page.getByLabel("Incident name").fill(name);
-  await page.getByLabel(severity).check();
-  await page.getByRole("button", { name: "Create postmortem" }).click();
-  await expect(page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/);
-  return page.url();
-}
-
-const summaryBox = (page: Page) => page.getByTestId("section-summary").getByLabel("In 2-3 sentences, what happened?");
+const SUMMARY = "In 2-3 sentences, what happened?";
 
 test.describe("who may do what on the document", () => {
   test("a Low incident shows the short log form without the meeting clock", async ({ page }) => {
     await signIn(page, "facilitator");
-    await createPostmortem(page, "Typo in a canned reply caught in review", /Low/);
+    await new PostmortemDocument(page).create({ name: "Typo in a canned reply caught in review", severity: "Low" });
     await expect(page.locator("header").getByTestId("review-type")).toHaveText("Log entry");
     await expect(page.getByText("Low-severity incidents are tracked as a log entry")).toBeVisible();
     await expect(page.getByTestId("section-summary")).toBeVisible();
@@ -28,7 +19,7 @@ test.describe("who may do what on the document", () => {
 
   test("a High incident shows every section and the 48-hour countdown", async ({ page }) => {
     await signIn(page, "facilitator");
-    await createPostmortem(page, "Drift alert ignored by the routing model", /High/);
+    await new PostmortemDocument(page).create({ name: "Drift alert ignored by the routing model" });
     await expect(page.locator("header").getByTestId("review-type")).toHaveText("Full post-mortem");
     await expect(page.getByTestId("review-clock")).toContainText(/Due in|Overdue by/);
     await expect(page.getByTestId("section-nav").getByRole("link")).toHaveCount(13);
@@ -36,26 +27,18 @@ test.describe("who may do what on the document", () => {
 
   test("an attendee edits; a viewer's directly posted edit is refused and changes nothing", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const url = await createPostmortem(page, "Retrieval returned another tenant's document", /Critical/);
-    const details = page.getByTestId("section-details");
-    await details.getByLabel("Add attendee").selectOption({ label: "Sam Whitfield" });
-    await details.getByRole("button", { name: "Add", exact: true }).click();
-    await expect(details.getByTestId("participant-row").filter({ hasText: "Sam Whitfield" })).toBeVisible();
+    const doc = new RecordingDocument(page);
+    const { url } = await doc.create({ name: "Retrieval returned another tenant's document", severity: "Critical" });
+    await doc.recordAddAttendee("Sam Whitfield");
 
     // The facilitator's save is recorded, to be replayed by the viewer below.
-    await summaryBox(page).fill("The retriever ignored the tenant filter.");
-    const recorded = page.waitForRequest(
-      (r) => r.method() === "POST" && !!r.headers()["next-action"] && !!r.postData()?.includes("The retriever ignored the tenant filter."),
-    );
-    await page.keyboard.press("Tab");
-    const request = await recorded;
-    await expect(page.getByTestId("section-summary").getByTestId("save-state")).toHaveText("Saved");
+    await doc.field("summary", SUMMARY).fill("The retriever ignored the tenant filter.");
+    const request = await doc.recordSave("summary");
 
     const sam = await personPage(browser, "attendee");
-    await sam.page.goto(url);
-    await summaryBox(sam.page).fill("The retriever ignored the tenant filter after a config change.");
-    await sam.page.keyboard.press("Tab");
-    await expect(sam.page.getByTestId("section-summary").getByTestId("save-state")).toHaveText("Saved");
+    const samDoc = new PostmortemDocument(sam.page);
+    await samDoc.open(url);
+    await samDoc.saveField("summary", SUMMARY, "The retriever ignored the tenant filter after a config change.");
     await sam.context.close();
 
     const viewer = await personPage(browser, "viewer");
@@ -69,6 +52,6 @@ test.describe("who may do what on the document", () => {
     await viewer.context.close();
 
     await page.reload();
-    await expect(summaryBox(page)).toHaveValue("The retriever ignored the tenant filter after a config change.");
+    await expect(doc.field("summary", SUMMARY)).toHaveValue("The retriever ignored the tenant filter after a config change.");
   });
 });

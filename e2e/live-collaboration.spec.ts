@@ -1,5 +1,5 @@
 import { test, expect, personPage } from "./fixtures";
-import { LiveDocument } from "./pages/live-document";
+import { PostmortemDocument } from "./pages/postmortem-document";
 
 // A review meeting: the facilitator and two attendees on one postmortem, each in their own browser.
 test.describe("live review meeting", () => {
@@ -8,13 +8,13 @@ test.describe("live review meeting", () => {
     const priya = await personPage(browser, "facilitator");
     const sam = await personPage(browser, "attendee");
     const lena = await personPage(browser, "manager");
-    const facilitator = new LiveDocument(priya.page);
-    const url = await facilitator.create("Summariser leaked ticket notes into replies");
+    const facilitator = new PostmortemDocument(priya.page);
+    const { url } = await facilitator.create({ name: "Summariser leaked ticket notes into replies", severity: "Critical" });
     await facilitator.addAttendee("Sam Whitfield");
     await facilitator.addAttendee("Lena Fischer");
 
-    const attendee = new LiveDocument(sam.page);
-    const second = new LiveDocument(lena.page);
+    const attendee = new PostmortemDocument(sam.page);
+    const second = new PostmortemDocument(lena.page);
     await attendee.open(url);
     await second.open(url);
     for (const doc of [facilitator, attendee, second]) {

@@ -23,12 +23,12 @@ test.describe("managers' view", () => {
     const priya = await personPage(browser, "facilitator");
     const doc = new PostmortemDocument(priya.page);
     const incident = new Date(Date.now() - 10 * DAY);
-    const visible = await doc.create(visibleName, "Critical", incident);
+    const visible = await doc.create({ name: visibleName, severity: "Critical", incidentDate: incident });
     await doc.setTimelineNotes(2, `Latency alarm: ${word} saturated the reranker pool`);
     await doc.checkAiCause("Prompt change");
     await doc.addTag(tag);
     await doc.addImmediateAction(visibleAction, "Sam Whitfield");
-    const secret = await doc.create(secretName, "Critical", incident);
+    const secret = await doc.create({ name: secretName, severity: "Critical", incidentDate: incident });
     await doc.setTimelineNotes(3, `Same ${word} signature seen here`);
     await doc.checkAiCause("Prompt change");
     await doc.addTag(tag);
@@ -107,7 +107,7 @@ test.describe("managers' view", () => {
     const priya = await personPage(browser, "facilitator");
     const doc = new PostmortemDocument(priya.page);
     // Incident ten days ago: the immediate actions' proposed deadlines (+7 days) have passed.
-    await doc.create(`Summariser drift ${suffix}`, "High", new Date(Date.now() - 10 * DAY));
+    await doc.create({ name: `Summariser drift ${suffix}`, incidentDate: new Date(Date.now() - 10 * DAY) });
     for (const text of texts) await doc.addImmediateAction(text, "Lena Fischer");
     await priya.context.close();
 

@@ -1,5 +1,5 @@
 import { test, expect, personPage } from "./fixtures";
-import { LiveDocument } from "./pages/live-document";
+import { PostmortemDocument } from "./pages/postmortem-document";
 import { MeetingPage } from "./pages/meeting";
 
 const SUMMARY = "In 2-3 sentences, what happened?";
@@ -10,12 +10,12 @@ test.describe("review meeting", () => {
     const priya = await personPage(browser, "facilitator");
     const sam = await personPage(browser, "attendee");
     const lena = await personPage(browser, "manager");
-    const facilitatorDoc = new LiveDocument(priya.page);
-    const url = await facilitatorDoc.create("Refund bot approved refunds twice");
+    const facilitatorDoc = new PostmortemDocument(priya.page);
+    const { url } = await facilitatorDoc.create({ name: "Refund bot approved refunds twice", severity: "Critical" });
     await facilitatorDoc.addAttendee("Sam Whitfield");
     await facilitatorDoc.addAttendee("Lena Fischer");
-    const samDoc = new LiveDocument(sam.page);
-    const lenaDoc = new LiveDocument(lena.page);
+    const samDoc = new PostmortemDocument(sam.page);
+    const lenaDoc = new PostmortemDocument(lena.page);
     await samDoc.open(url);
     await lenaDoc.open(url);
     for (const doc of [facilitatorDoc, samDoc, lenaDoc]) {

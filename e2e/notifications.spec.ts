@@ -1,5 +1,5 @@
 import { test, expect, signIn, personPage } from "./fixtures";
-import { DocumentPage } from "./pages/document-page";
+import { PostmortemDocument } from "./pages/postmortem-document";
 import { InboxPage } from "./pages/inbox-page";
 
 // The inbox end to end: a mention written in the document reaches the person through the job worker,
@@ -9,7 +9,7 @@ const DEMO_KEY = "INC-2026-0041";
 
 test("a person mentioned with @name gets a notification in their inbox and the bell counts it", async ({ page, browser }) => {
   await signIn(page, "facilitator");
-  const doc = new DocumentPage(page);
+  const doc = new PostmortemDocument(page);
   await doc.openByKey(DEMO_KEY);
   await doc.saveField("lessons", "What could be improved?", "We had no vendor-change signal; @sam will propose one.");
 
@@ -24,7 +24,7 @@ test("a person mentioned with @name gets a notification in their inbox and the b
 
 test("the facilitator records the distribution list and the documentation that changed", async ({ page }) => {
   await signIn(page, "facilitator");
-  const doc = new DocumentPage(page);
+  const doc = new PostmortemDocument(page);
   await doc.openByKey(DEMO_KEY);
   const card = page.getByTestId("share-lessons");
   await card.getByLabel("Team or person to add to the distribution list").selectOption({ label: "Support Assistant" });

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { test, expect, personPage } from "./fixtures";
-import { LiveDocument } from "./pages/live-document";
+import { PostmortemDocument } from "./pages/postmortem-document";
 import { startSecondServer } from "./second-server";
 import { startTcpProxy } from "../test/tcp-proxy";
 
@@ -28,11 +28,11 @@ test.describe("several server processes", () => {
     const second = await startSecondServer(proxy.urlFor(databaseUrl), authSecret);
     try {
       const priya = await personPage(browser, "facilitator");
-      const facilitator = new LiveDocument(priya.page);
-      const url = await facilitator.create("Router sent premium users to the small model");
+      const facilitator = new PostmortemDocument(priya.page);
+      const { url } = await facilitator.create({ name: "Router sent premium users to the small model", severity: "Critical" });
       await facilitator.addAttendee("Sam Whitfield");
       const sam = await personPage(browser, "attendee", { baseURL: second.url });
-      const attendee = new LiveDocument(sam.page);
+      const attendee = new PostmortemDocument(sam.page);
       await attendee.open(`${second.url}${new URL(url).pathname}`);
       for (const doc of [facilitator, attendee]) {
         await doc.connected("Priya Raman");

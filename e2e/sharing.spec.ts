@@ -1,5 +1,5 @@
 import { test, expect, signIn, personPage, uniqueKey } from "./fixtures";
-import { DocumentPage, ImportPage } from "./pages/document-page";
+import { ImportPage, PostmortemDocument } from "./pages/postmortem-document";
 
 // Sharing a postmortem: downloads that match the page, an import that renders the same, a restricted
 // postmortem's downloads hidden from outsiders, and the external summary's approval and public page.
@@ -9,7 +9,7 @@ const DEMO_KEY = "INC-2026-0041";
 test.describe("exports", () => {
   test("Markdown and JSON downloads carry what the page shows, and the JSON imports into an equal postmortem", async ({ page }) => {
     await signIn(page, "facilitator");
-    const doc = new DocumentPage(page);
+    const doc = new PostmortemDocument(page);
     await doc.openByKey(DEMO_KEY);
     const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
     const summary = await doc.section("summary").getByLabel("In 2-3 sentences, what happened?").inputValue();
@@ -51,7 +51,7 @@ test.describe("exports", () => {
     await page.getByRole("button", { name: "Create postmortem" }).click();
     await expect(page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/);
     const url = page.url();
-    const external = new DocumentPage(page).section("external-summary");
+    const external = new PostmortemDocument(page).section("external-summary");
     await external.getByLabel("Restricted (only participants can see it)").check();
     await expect(external.getByTestId("save-state")).toHaveText("Saved");
 
@@ -70,7 +70,7 @@ test.describe("exports", () => {
 test.describe("external summary", () => {
   test("approve, publish, read signed out, edit after approval, re-approve, revoke", async ({ page, browser }) => {
     await signIn(page, "facilitator");
-    const doc = new DocumentPage(page);
+    const doc = new PostmortemDocument(page);
     await doc.openByKey(DEMO_KEY);
     await doc.writeExternalPart("What happened", "Our assistant offered refunds it should not have.");
     await doc.release.getByRole("button", { name: "Approve external summary" }).click();
@@ -109,7 +109,7 @@ test.describe("external summary", () => {
 
   test("someone who is not the facilitator cannot approve it", async ({ browser }) => {
     const attendee = await personPage(browser, "attendee");
-    await new DocumentPage(attendee.page).openByKey(DEMO_KEY);
+    await new PostmortemDocument(attendee.page).openByKey(DEMO_KEY);
     const release = attendee.page.getByTestId("external-release");
     await expect(release.getByText("The facilitator or an administrator approves")).toBeVisible();
     await expect(release.getByRole("button", { name: "Approve external summary" })).toHaveCount(0);

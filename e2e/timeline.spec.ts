@@ -1,26 +1,11 @@
-import { test, expect, signIn, uniqueKey } from "./fixtures";
-import type { Page } from "@playwright/test";
-
-async function createCriticalPostmortem(page: Page, name: string) {
-  await page.getByRole("link", { name: "New postmortem" }).click();
-  await page.getByLabel("Incident ID").fill(uniqueKey("INC-TL"));
-  await page.getByLabel("Incident name").fill(name);
-  await page.getByLabel(/Critical/).check();
-  await page.getByRole("button", { name: "Create postmortem" }).click();
-  await expect(page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/);
-}
-
-/** Waits until every queued save has answered. */
-async function settled(page: Page) {
-  const section = page.getByTestId("section-timeline");
-  await expect(section.getByTestId("save-state")).toHaveText("Saved");
-  await page.waitForLoadState("networkidle");
-}
+import { test, expect, signIn } from "./fixtures";
+import { PostmortemDocument } from "./pages/postmortem-document";
 
 test.describe("timeline and key metrics", () => {
   test("a facilitator fills the template's milestone times by keyboard and the key metrics derive from them", async ({ page }) => {
     await signIn(page, "facilitator");
-    await createCriticalPostmortem(page, "Support bot quoted a retired refund policy");
+    const doc = new PostmortemDocument(page);
+    await doc.create({ name: "Support bot quoted a retired refund policy", severity: "Critical" });
     const timeline = page.getByTestId("section-timeline");
     const time = (n: number) => timeline.getByLabel(`Time (UTC) of row ${n}`);
     await expect(timeline.getByTestId("timeline-row")).toHaveCount(8);
@@ -51,7 +36,7 @@ test.describe("timeline and key metrics", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type("Vendor");
     await page.keyboard.press("Tab");
-    await settled(page);
+    await doc.allSaved();
 
     await page.reload();
     // 08:45 comes before the first occurrence, so the server keeps it at the top.
@@ -105,7 +90,8 @@ test.describe("timeline and key metrics", () => {
 
   test("an impossible time gets a field message and saves nothing", async ({ page }) => {
     await signIn(page, "facilitator");
-    await createCriticalPostmortem(page, "Prompt change doubled token usage");
+    const doc = new PostmortemDocument(page);
+    await doc.create({ name: "Prompt change doubled token usage", severity: "Critical" });
     const timeline = page.getByTestId("section-timeline");
     const cell = timeline.getByLabel("Time (UTC) of row 4");
     await cell.fill("2026-02-30 10:00");
@@ -120,7 +106,8 @@ test.describe("timeline and key metrics", () => {
 
   test("a negative count or override is refused with a field message", async ({ page }) => {
     await signIn(page, "facilitator");
-    await createCriticalPostmortem(page, "Eval regression shipped to production");
+    const doc = new PostmortemDocument(page);
+    await doc.create({ name: "Eval regression shipped to production", severity: "Critical" });
     const metrics = page.getByTestId("section-metrics");
     await metrics.getByLabel("Users affected").fill("-3");
     await metrics.getByLabel("Users affected").press("Tab");

@@ -1,21 +1,26 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { uniqueKey } from "../fixtures";
 
-/** The document page, for setting up what the managers' views then show. */
+export type Severity = "Critical" | "High" | "Medium" | "Low";
+export type NewPostmortem = { name: string; severity?: Severity; incidentDate?: Date | string; key?: string };
+
+/**
+ * The postmortem document page as its people use it: create or open a postmortem, fill sections and rows
+ * (every field saves itself), watch the live page, download it. The one page object for this page.
+ */
 export class PostmortemDocument {
   constructor(readonly page: Page) {}
 
-  section(id: string) {
-    return this.page.getByTestId(`section-${id}`);
-  }
-
-  /** Creates a postmortem through the new-postmortem form and lands on it; returns its key and id. */
-  async create(name: string, severity: "Critical" | "High" | "Medium" | "Low", incidentDate: Date) {
+  /** Creates a postmortem through the new-postmortem form and lands on it. */
+  async create({ name, severity = "High", incidentDate, key = uniqueKey() }: NewPostmortem) {
     await this.page.goto("/postmortems/new");
-    const key = uniqueKey("INC-MGR");
     await this.page.getByLabel("Incident ID").fill(key);
     await this.page.getByLabel("Incident name").fill(name);
-    await this.page.getByLabel("Date of incident (UTC)").fill(incidentDate.toISOString().slice(0, 16));
+    if (incidentDate) {
+      const value = typeof incidentDate === "string" ? incidentDate : incidentDate.toISOString().slice(0, 16);
+      await this.page.getByLabel("Date of incident (UTC)").fill(value);
+    }
     await this.page.getByLabel(new RegExp(severity)).check();
     await this.page.getByRole("button", { name: "Create postmortem" }).click();
     // Creating runs a server action and a redirect: allow for a slow, shared machine.
@@ -23,16 +28,113 @@ export class PostmortemDocument {
     return { key, id: new URL(this.page.url()).pathname.split("/").pop()!, url: this.page.url() };
   }
 
-  /** Every field saves itself; the page's one status line says when everything has reached the server. */
+  async open(url: string) {
+    await this.page.goto(url);
+  }
+
+  async goto(postmortemId: string) {
+    return this.page.goto(`/postmortems/${postmortemId}`);
+  }
+
+  /** Opens a postmortem from the list by its Incident ID. */
+  async openByKey(incidentKey: string) {
+    await this.page.goto(`/postmortems?q=${encodeURIComponent(incidentKey)}`);
+    await this.page.getByRole("row").filter({ hasText: incidentKey }).getByRole("link").first().click();
+    await expect(this.page).toHaveURL(/\/postmortems\/[a-z0-9]+$/);
+    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+    return this.page.url();
+  }
+
+  section(id: string): Locator {
+    return this.page.getByTestId(`section-${id}`);
+  }
+
+  field(section: string, label: string | RegExp): Locator {
+    return this.section(section).getByLabel(label, { exact: typeof label === "string" });
+  }
+
+  why(n: number): Locator {
+    return this.section("root-cause").getByLabel(`Why ${n}?`);
+  }
+
+  get timeline(): Locator {
+    return this.section("timeline");
+  }
+
+  cell(field: "Time (UTC)" | "Event" | "Actor" | "Notes", row: number): Locator {
+    return this.timeline.getByLabel(`${field} of row ${row}`);
+  }
+
+  /** The event text of every timeline row, in order. */
+  async timelineEvents(): Promise<string[]> {
+    return this.timeline.getByLabel(/^Event of row \d+$/).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  }
+
+  metric(key: "detect" | "acknowledge" | "mitigate" | "resolve" | "duration"): Locator {
+    return this.page.getByTestId(`metric-${key}-value`);
+  }
+
+  get release(): Locator {
+    return this.page.getByTestId("external-release");
+  }
+
+  // Saving: every field saves itself; the page's one status line says when all has reached the server.
+
+  get saveState(): Locator {
+    return this.page.getByTestId("page-save-state");
+  }
+
   async allSaved() {
-    await expect(this.page.getByTestId("page-save-state")).toHaveText("All changes saved");
+    await expect(this.saveState).toHaveText("All changes saved");
+  }
+
+  /** Leaves the field being edited, which saves it at once, and waits for its section to say so. */
+  async leaveAndSave(sectionId: string) {
+    await this.page.keyboard.press("Tab");
+    await expect(this.section(sectionId).getByTestId("save-state")).toHaveText("Saved");
+  }
+
+  /** Writes a section field and leaves it, which saves it. */
+  async saveField(sectionId: string, label: string, text: string) {
+    const field = this.field(sectionId, label);
+    await field.fill(text);
+    await field.blur();
+    await expect(this.section(sectionId).getByTestId("save-state")).toHaveText("Saved");
+  }
+
+  /** Fills a part of the external summary and leaves it, which saves it. */
+  async writeExternalPart(label: string, text: string) {
+    await this.saveField("external-summary", label, text);
+  }
+
+  // Live review: who is here
+
+  /** Waits until the live stream is connected (presence lists this person). */
+  async connected(name: string) {
+    await expect(this.page.getByTestId("presence").locator(`[data-name="${name}"]`)).toHaveCount(1);
+  }
+
+  // Rows and sections
+
+  /** Adds a row at the end of the timeline; its time cell has the focus, ready for typing. */
+  async addRow() {
+    const count = await this.timeline.getByTestId("timeline-row").count();
+    await this.timeline.getByRole("button", { name: "Add row", exact: true }).click();
+    await expect(this.cell("Time (UTC)", count + 1)).toBeFocused();
   }
 
   async setTimelineNotes(row: number, text: string) {
-    const timeline = this.section("timeline");
-    await timeline.getByLabel(`Notes of row ${row}`).fill(text);
+    await this.cell("Notes", row).fill(text);
     await this.page.keyboard.press("Tab");
     await this.allSaved();
+  }
+
+  async addAttendee(name: string) {
+    const details = this.section("details");
+    await details.getByLabel("Add attendee").selectOption({ label: name });
+    await details.getByLabel("Attendee role").selectOption({ label: "Attendee" });
+    await details.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(details.getByLabel(`Role of ${name}`)).toBeVisible();
   }
 
   async checkAiCause(label: string) {
@@ -42,8 +144,7 @@ export class PostmortemDocument {
   }
 
   async restrict() {
-    const external = this.section("external-summary");
-    await external.getByLabel("Restricted (only participants can see it)").check();
+    await this.section("external-summary").getByLabel("Restricted (only participants can see it)").check();
     await this.allSaved();
   }
 
@@ -54,8 +155,8 @@ export class PostmortemDocument {
     await expect(editor.getByRole("link", { name: `#${tag}` })).toBeVisible();
   }
 
-  /** Adds an immediate action (deadline proposed by the form) and gives it an owner. */
-  async addImmediateAction(text: string, owner: string) {
+  /** Adds an immediate action (its deadline proposed by the form); answers its row. */
+  async addImmediateAction(text: string, owner?: string) {
     const horizon = this.page.getByTestId("actions-IMMEDIATE");
     if (!(await horizon.getByTestId("add-action-IMMEDIATE").isVisible())) {
       await horizon.getByRole("button", { name: "Add immediate action" }).click();
@@ -63,10 +164,39 @@ export class PostmortemDocument {
     const form = horizon.getByTestId("add-action-IMMEDIATE");
     await form.getByLabel("Action", { exact: true }).fill(text);
     await form.getByRole("button", { name: "Add action" }).click();
-    const last = horizon.getByTestId("action-row").last();
-    await expect(last.getByRole("textbox").first()).toHaveValue(text);
-    await last.getByLabel(/^Owner of action/).selectOption({ label: owner });
-    await expect(last.getByTestId("save-state")).toHaveText("Saved");
-    return last;
+    const row = horizon.getByTestId("action-row").last();
+    await expect(row.getByRole("textbox").first()).toHaveValue(text);
+    if (owner) {
+      await row.getByLabel(/^Owner of action/).selectOption({ label: owner });
+      await expect(row.getByTestId("save-state")).toHaveText("Saved");
+    }
+    return row;
+  }
+
+  async openHistory(): Promise<Locator> {
+    const panel = this.page.getByTestId("history-panel");
+    await panel.locator("summary").click();
+    await expect(panel.getByTestId("history-item").first()).toBeVisible();
+    return panel.getByTestId("history-item");
+  }
+
+  /** Clicks a download link and returns the suggested file name and the file's text. */
+  async download(name: "Download Markdown" | "Download JSON") {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("link", { name }).click()]);
+    const path = await download.path();
+    return { fileName: download.suggestedFilename(), text: await readFile(path, "utf8"), path };
+  }
+}
+
+/** The import form. */
+export class ImportPage {
+  constructor(readonly page: Page) {}
+
+  async importFile(path: string, incidentKey: string) {
+    await this.page.goto("/postmortems/import");
+    await this.page.getByLabel("Incident ID for the new postmortem").fill(incidentKey);
+    await this.page.getByLabel("Exported JSON file").setInputFiles(path);
+    await this.page.getByRole("button", { name: "Import" }).click();
+    await expect(this.page).toHaveURL(/\/postmortems\/(?!import$)[a-z0-9]+$/);
   }
 }
