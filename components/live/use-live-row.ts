@@ -77,6 +77,8 @@ export function useLiveRow({
     fields: new Map<string, FieldSync>(),
     statuses: new Map<string, FieldStatus>(),
     timers: new Map<string, ReturnType<typeof setTimeout>>(),
+    /** This tab's own edits as the server stored them ("mutation field" → value), awaiting their answer. */
+    echoes: new Map<string, unknown>(),
   }));
   const opts = useRef({ validate, toWire, fromEvent, together });
   useEffect(() => {
@@ -172,8 +174,14 @@ export function useLiveRow({
           const f = store.fields.get(field);
           if (!f) continue;
           const sent = f.queued ?? wireValue;
+          const echoKey = `${outcome.edit.clientMutationId} ${field}`;
+          const echo = store.echoes.get(echoKey);
+          store.echoes.delete(echoKey);
           if (outcome.ok) {
-            store.statuses.set(field, f.ack(sent) ? { kind: "saved" } : { kind: "waiting" });
+            const saved = f.ack(sent);
+            // The server may have completed the value (a time given its date); its own event came first.
+            if (saved && echo !== undefined) f.rendered(echo);
+            store.statuses.set(field, saved ? { kind: "saved" } : { kind: "waiting" });
             continue;
           }
           const theirs = outcome.code === "CONFLICT" ? (outcome.detail as ConflictDetail | undefined)?.theirs?.[field] : undefined;
@@ -195,7 +203,12 @@ export function useLiveRow({
     () =>
       live.subscribe((event: LiveEvent) => {
         if (event.entity !== eventEntity || event.entityId !== entityId || !event.field) return;
-        if (live.isMine(event.clientMutationId)) return;
+        if (live.isMine(event.clientMutationId)) {
+          // This tab's own edit, as stored: applied when its answer arrives (after it, the render does it).
+          if (store.echoes.size > 500) store.echoes.clear();
+          store.echoes.set(`${event.clientMutationId} ${event.field}`, opts.current.fromEvent(event.field, event.after));
+          return;
+        }
         const f = store.fields.get(event.field);
         if (!f) return;
         const theirs = opts.current.fromEvent(event.field, event.after);
