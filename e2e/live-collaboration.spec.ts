@@ -52,6 +52,13 @@ test.describe("live review meeting", () => {
       "The summariser copied private notes into replies.",
     );
 
+    // The document's title line follows too.
+    await second.field("details", "Incident name").fill("Summariser leaked internal ticket notes");
+    await second.field("details", "Incident name").blur();
+    for (const doc of [facilitator, attendee]) {
+      await expect(doc.page.getByRole("heading", { level: 1 })).toHaveText("Summariser leaked internal ticket notes");
+    }
+
     // Two people change the same field: the later one sees the conflict and chooses; nothing vanishes.
     await sam.context.setOffline(true);
     await attendee.cell("Actor", 5).fill("Support lead");

@@ -8,6 +8,12 @@ import type { LiveEvent } from "@/lib/realtime/live-event";
 import { applyEvent } from "@/components/live/apply-event";
 
 /**
+ * Fields that shape what the server renders around the sections (which sections a severity needs, who
+ * may edit or publish, the 48-hour clock): a change to one asks for a fresh render as well as its patch.
+ */
+const SERVER_SHAPED = new Set(["severity", "status", "facilitatorId", "incidentDate", "meetingDate", "restricted"]);
+
+/**
  * The document as this page shows it: the server's render, then every live event applied as a patch.
  * A newer server render (after a navigation or a refresh) replaces it; an event that cannot be applied
  * from its content alone asks the server for a fresh render instead.
@@ -31,7 +37,7 @@ export function useLiveDocument(serverDoc: PostmortemDocument, users: UserOption
         stale = true;
         return { ...current, seq: event.seq };
       });
-      if (stale) router.refresh();
+      if (stale || (event.entity === "postmortem" && event.field !== null && SERVER_SHAPED.has(event.field))) router.refresh();
     },
     [names, router],
   );

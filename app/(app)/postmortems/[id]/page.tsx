@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { sectionStatus } from "@/lib/domain/completeness";
 import { reviewClock } from "@/lib/domain/deadlines";
 import { reviewPolicyFor, SECTION_IDS, type SectionId } from "@/lib/domain/severity-policy";
-import { SeverityBadge, StatusBadge, formatDate } from "@/components/postmortems/labels";
+import { DocumentHeader } from "@/components/postmortem/document-header";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { SectionNav } from "@/components/postmortem/section-nav";
@@ -80,17 +80,9 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
       <MeetingProvider initial={meeting}>
         <CommentsProvider initial={comments}>
           <article className="space-y-5" data-review-type={policy.type}>
-            <header className="space-y-2">
-              <p className="font-mono text-sm text-slate-500">{doc.incidentKey}</p>
-              <h1 className="text-2xl font-semibold break-words">{doc.incidentName}</h1>
-              <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                <SeverityBadge severity={doc.severity} />
-                <StatusBadge status={doc.status} />
-                <span data-testid="review-type">{policy.label}</span>
-                <ReviewClockBadge clock={clock} />
-                <span>· Incident {formatDate(doc.incidentDate)}</span>
-                {doc.facilitatorName ? <span>· Facilitator {doc.facilitatorName}</span> : null}
-                {doc.teamName ? <span>· {doc.teamName}</span> : null}
+            <DocumentHeader
+              clock={<ReviewClockBadge clock={clock} />}
+              actions={
                 <ExportLinks postmortemId={doc.id}>
                   {doc.permissions.edit ? (
                     <Link
@@ -102,8 +94,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
                     </Link>
                   ) : null}
                 </ExportLinks>
-              </div>
-            </header>
+              }
+            />
 
             <div className="grid gap-5 lg:grid-cols-[15rem_minmax(0,1fr)]">
               <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
