@@ -98,6 +98,15 @@ export function LiveDocProvider({ doc: serverDoc, users, me, children }: Props) 
   const sending = useRef(false);
   const attempt = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // The document streams in after the app shell: this marks the moment its editors are interactive
+  // (end-to-end tests wait for it before typing, as they wait for the shell's own marker).
+  useEffect(() => {
+    document.documentElement.dataset.documentReady = postmortemId;
+    return () => {
+      delete document.documentElement.dataset.documentReady;
+    };
+  }, [postmortemId]);
   const [waiting, setWaiting] = useState(0);
   const [restored, setRestored] = useState(0);
   const [outage, setOutage] = useState<string | null>(null);

@@ -25,15 +25,24 @@ export class PostmortemDocument {
     await this.page.getByRole("button", { name: "Create postmortem" }).click();
     // Creating runs a server action and a redirect: allow for a slow, shared machine.
     await expect(this.page).toHaveURL(/\/postmortems\/(?!new$)[a-z0-9]+$/, { timeout: 60_000 });
+    await this.ready();
     return { key, id: new URL(this.page.url()).pathname.split("/").pop()!, url: this.page.url() };
   }
 
   async open(url: string) {
     await this.page.goto(url);
+    await this.ready();
   }
 
   async goto(postmortemId: string) {
-    return this.page.goto(`/postmortems/${postmortemId}`);
+    const response = await this.page.goto(`/postmortems/${postmortemId}`);
+    await this.ready();
+    return response;
+  }
+
+  /** Waits until the document (which streams in after the app shell) is hydrated and its fields take typing. */
+  async ready() {
+    await this.page.waitForSelector("html[data-document-ready]", { state: "attached", timeout: 60_000 });
   }
 
   /** Opens a postmortem from the list by its Incident ID. */
@@ -41,7 +50,7 @@ export class PostmortemDocument {
     await this.page.goto(`/postmortems?q=${encodeURIComponent(incidentKey)}`);
     await this.page.getByRole("row").filter({ hasText: incidentKey }).getByRole("link").first().click();
     await expect(this.page).toHaveURL(/\/postmortems\/[a-z0-9]+$/);
-    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+    await this.ready();
     return this.page.url();
   }
 
