@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { hashPassword } from "@/lib/data/auth";
 import { createPostmortem } from "@/lib/data/postmortems";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { DEMO_PASSWORD, DEMO_USERS, DEMO_TEAMS, DEMO_POSTMORTEMS, type DemoPostmortem } from "@/lib/data/seed-content";
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_TEAMS, type DemoPostmortem } from "@/lib/data/seed-content";
+import { DEMO_POSTMORTEMS } from "@/lib/data/seed-postmortems";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 
 export { DEMO_PASSWORD };
