@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
+import { FilterSelect, fromLabels, fromNamed } from "@/components/browse/filter-select";
 import { Button } from "@/components/ui/button";
 import { SEVERITIES, REVIEW_POLICIES } from "@/lib/domain/severity-policy";
 import { FACTOR_CATEGORY_LABELS, POSTMORTEM_STATUS_LABELS } from "@/lib/domain/labels";
@@ -53,99 +54,66 @@ export function FilterForm({
         </div>
       ) : null}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Labelled id="severity" label="Severity">
-          <Select id="severity" name="severity" defaultValue={filters.severity ?? ""}>
-            <option value="">All severities</option>
-            {SEVERITIES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="status" label="Status">
-          <Select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">All statuses</option>
-            {Object.entries(POSTMORTEM_STATUS_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="teamId" label="Team">
-          <Select id="teamId" name="teamId" defaultValue={filters.teamId ?? ""}>
-            <option value="">All teams</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="aiCause" label="AI root cause">
-          <Select id="aiCause" name="aiCause" defaultValue={filters.aiCause ?? ""}>
-            <option value="">Any AI cause</option>
-            {AI_CAUSES.map((c) => (
-              <option key={c.kind} value={c.kind}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="factor" label="Contributing factor">
-          <Select id="factor" name="factor" defaultValue={filters.factor ?? ""}>
-            <option value="">Any factor</option>
-            {Object.entries(FACTOR_CATEGORY_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="review" label="Review type">
-          <Select id="review" name="review" defaultValue={filters.review ?? ""}>
-            <option value="">Any review type</option>
-            {REVIEW_TYPES.map((r) => (
-              <option key={r} value={r}>
-                {REVIEW_POLICIES[r].label}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="tag" label="Tag">
-          <Select id="tag" name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">Any tag</option>
-            {options.tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.tag} ({t.count})
-              </option>
-            ))}
-          </Select>
-        </Labelled>
-        <Labelled id="facilitatorId" label="Facilitator">
-          <Select id="facilitatorId" name="facilitatorId" defaultValue={filters.facilitatorId ?? ""}>
-            <option value="">Anyone</option>
-            {options.people.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </Select>
-        </Labelled>
+        <FilterSelect
+          id="severity"
+          label="Severity"
+          value={filters.severity}
+          any="All severities"
+          options={SEVERITIES.map((s) => ({ value: s.value, label: s.label }))}
+        />
+        <FilterSelect id="status" label="Status" value={filters.status} any="All statuses" options={fromLabels(POSTMORTEM_STATUS_LABELS)} />
+        <FilterSelect id="teamId" label="Team" value={filters.teamId} any="All teams" options={fromNamed(options.teams)} />
+        <FilterSelect
+          id="aiCause"
+          label="AI root cause"
+          value={filters.aiCause}
+          any="Any AI cause"
+          options={AI_CAUSES.map((c) => ({ value: c.kind, label: c.label }))}
+        />
+        <FilterSelect
+          id="factor"
+          label="Contributing factor"
+          value={filters.factor}
+          any="Any factor"
+          options={fromLabels(FACTOR_CATEGORY_LABELS)}
+        />
+        <FilterSelect
+          id="review"
+          label="Review type"
+          value={filters.review}
+          any="Any review type"
+          options={REVIEW_TYPES.map((r) => ({ value: r, label: REVIEW_POLICIES[r].label }))}
+        />
+        <FilterSelect
+          id="tag"
+          label="Tag"
+          value={filters.tag}
+          any="Any tag"
+          options={options.tags.map((t) => ({ value: t.tag, label: `${t.tag} (${t.count})` }))}
+        />
+        <FilterSelect
+          id="facilitatorId"
+          label="Facilitator"
+          value={filters.facilitatorId}
+          any="Anyone"
+          options={fromNamed(options.people)}
+        />
         <Labelled id="from" label="Incident from">
           <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
         </Labelled>
         <Labelled id="to" label="Incident to">
           <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
         </Labelled>
-        <Labelled id="actions" label="Corrective actions">
-          <Select id="actions" name="actions" defaultValue={filters.actions ?? ""}>
-            <option value="">Any</option>
-            <option value="open">With open actions</option>
-            <option value="overdue">With overdue actions</option>
-          </Select>
-        </Labelled>
+        <FilterSelect
+          id="actions"
+          label="Corrective actions"
+          value={filters.actions}
+          any="Any"
+          options={[
+            { value: "open", label: "With open actions" },
+            { value: "overdue", label: "With overdue actions" },
+          ]}
+        />
         {children}
       </div>
       <div className="flex flex-wrap items-center gap-3">

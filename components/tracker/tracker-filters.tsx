@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Select } from "@/components/ui/field";
+import { FilterSelect, fromLabels, fromNamed } from "@/components/browse/filter-select";
 import { Button } from "@/components/ui/button";
 import { ACTION_HORIZONS, ACTION_HORIZON_ORDER } from "@/lib/domain/deadlines";
 import { ACTION_STATUS_LABELS } from "@/lib/domain/labels";
@@ -9,8 +9,6 @@ type Option = { id: string; name: string };
 
 /** GET form: the tracker's filters live in the URL (shareable, Back works), the CSV export reuses them. */
 export function TrackerFilterForm({ filters, people, teams }: { filters: TrackerFilters; people: Option[]; teams: Option[] }) {
-  const field = "flex flex-col gap-1";
-  const label = "text-xs font-medium text-slate-600";
   return (
     <form
       method="get"
@@ -19,61 +17,34 @@ export function TrackerFilterForm({ filters, people, teams }: { filters: Tracker
       aria-label="Filter corrective actions"
     >
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <div className={field}>
-          <label htmlFor="ownerId" className={label}>
-            Owner
-          </label>
-          <Select id="ownerId" name="ownerId" defaultValue={filters.ownerId ?? ""}>
-            <option value="">Anyone</option>
-            <option value="none">No owner</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={field}>
-          <label htmlFor="teamId" className={label}>
-            Team
-          </label>
-          <Select id="teamId" name="teamId" defaultValue={filters.teamId ?? ""}>
-            <option value="">All teams</option>
-            <option value="none">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={field}>
-          <label htmlFor="horizon" className={label}>
-            Horizon
-          </label>
-          <Select id="horizon" name="horizon" defaultValue={filters.horizon ?? ""}>
-            <option value="">Any horizon</option>
-            {ACTION_HORIZON_ORDER.map((h) => (
-              <option key={h} value={h}>
-                {ACTION_HORIZONS[h].heading}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={field}>
-          <label htmlFor="status" className={label}>
-            Status
-          </label>
-          <Select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            <option value="UNFINISHED">Open or in progress</option>
-            {Object.entries(ACTION_STATUS_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          id="ownerId"
+          label="Owner"
+          value={filters.ownerId}
+          any="Anyone"
+          options={[{ value: "none", label: "No owner" }, ...fromNamed(people)]}
+        />
+        <FilterSelect
+          id="teamId"
+          label="Team"
+          value={filters.teamId}
+          any="All teams"
+          options={[{ value: "none", label: "No team" }, ...fromNamed(teams)]}
+        />
+        <FilterSelect
+          id="horizon"
+          label="Horizon"
+          value={filters.horizon}
+          any="Any horizon"
+          options={ACTION_HORIZON_ORDER.map((h) => ({ value: h, label: ACTION_HORIZONS[h].heading }))}
+        />
+        <FilterSelect
+          id="status"
+          label="Status"
+          value={filters.status}
+          any="Any status"
+          options={[{ value: "UNFINISHED", label: "Open or in progress" }, ...fromLabels(ACTION_STATUS_LABELS)]}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2 text-sm">

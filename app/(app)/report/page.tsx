@@ -7,7 +7,7 @@ import { browseOptions } from "@/lib/data/browse-options";
 import { parsePeriod, shiftPeriod } from "@/lib/domain/report-period";
 import { reportToMarkdown } from "@/lib/domain/report-markdown";
 import { flattenParams, toQueryString } from "@/lib/validations/browse";
-import { Select } from "@/components/ui/field";
+import { FilterSelect, fromNamed } from "@/components/browse/filter-select";
 import { Button } from "@/components/ui/button";
 import { PrintButton } from "@/components/postmortem/print-button";
 import { CopyMarkdown } from "@/components/report/copy-markdown";
@@ -51,28 +51,16 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         action="/report"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 no-print"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="kind" className="text-xs font-medium text-slate-600">
-            Report
-          </label>
-          <Select id="kind" name="kind" defaultValue={params.kind}>
-            <option value="week">Weekly</option>
-            <option value="month">Monthly</option>
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="teamId" className="text-xs font-medium text-slate-600">
-            Team
-          </label>
-          <Select id="teamId" name="teamId" defaultValue={params.teamId ?? ""}>
-            <option value="">All teams</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          id="kind"
+          label="Report"
+          value={params.kind}
+          options={[
+            { value: "week", label: "Weekly" },
+            { value: "month", label: "Monthly" },
+          ]}
+        />
+        <FilterSelect id="teamId" label="Team" value={params.teamId} any="All teams" options={fromNamed(options.teams)} />
         <Button type="submit" variant="secondary">
           Show
         </Button>
