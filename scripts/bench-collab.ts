@@ -73,7 +73,7 @@ function line(label: string, r: Round) {
   return (
     `${label.padEnd(28)} p50 ${fixed(quantile(r.latencies, 0.5)).padStart(6)} ms  p95 ${fixed(quantile(r.latencies, 0.95)).padStart(6)} ms  ` +
     `p99 ${fixed(quantile(r.latencies, 0.99)).padStart(6)} ms  ${fixed(r.editsPerSecond).padStart(6)} edits/s  ` +
-    `${r.edits} edits, ${r.latencies.length}/${r.expectedArrivals} arrivals  ${fixed(r.bytesPerEdit, 0)} B/client/edit`
+    `${r.edits} edits, ${r.latencies.length}/${r.expectedArrivals} arrivals  ${fixed(r.bytesPerEdit, 0)} B/client/edit  server CPU ${fixed(r.serverCpuMsPerEdit)} ms/edit`
   );
 }
 

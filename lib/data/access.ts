@@ -6,7 +6,18 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PostmortemStatus } from "@/lib/generated/prisma/enums";
 
 export type Tx = Prisma.TransactionClient;
-export type LoadedAccess = PostmortemAccess & { id: string; seq: number };
+export type LoadedAccess = PostmortemAccess & {
+  id: string;
+  seq: number;
+  /** The seq at which the edit's client mutation id was already applied (a retry), when the lock asked for it. */
+  appliedSeq: number | null;
+};
+
+/**
+ * How a writer takes the postmortem: `true` locks the row FOR UPDATE; with the edit's client mutation id
+ * the same statement also answers whether that edit was applied before (`appliedSeq`).
+ */
+export type LockOption = boolean | { clientMutationId?: string | null };
 
 const accessSelect = {
   id: true,
@@ -22,18 +33,18 @@ const accessSelect = {
  * Loads what authorisation needs. With `lock`, the postmortem row is locked FOR UPDATE first, so that
  * concurrent writers to one postmortem are serialised (their seq numbers and conflict checks stay exact).
  */
-export async function loadAccess(db: Tx, id: string, options?: { lock?: boolean }): Promise<LoadedAccess | null> {
-  if (options?.lock) {
-    // Lock and load in one round trip: every writer of this postmortem waits here, so the lock is held
-    // from this statement to commit and each round trip inside it delays the next editor.
+export async function loadAccess(db: Tx, id: string, lock: LockOption = false): Promise<LoadedAccess | null> {
+  if (lock) {
+    // Lock, load and look up the retry in one round trip (migration 20261201180000_write_lock): every writer
+    // of this postmortem waits here, so the lock is held from this statement to commit and each round trip
+    // inside it delays the next editor.
+    const clientMutationId = typeof lock === "object" ? (lock.clientMutationId ?? null) : null;
     const [row] = await db.$queryRaw<(Omit<LoadedAccess, "status"> & { status: PostmortemStatus })[]>`
-      SELECT p."id", p."seq", p."restricted", p."status"::text AS "status", p."facilitatorId", p."createdById",
-        COALESCE((SELECT json_agg(json_build_object('userId', pa."userId", 'role', pa."role"))
-                  FROM "Participant" pa WHERE pa."postmortemId" = p."id"), '[]'::json) AS "participants"
-      FROM "Postmortem" p WHERE p."id" = ${id} AND p."deletedAt" IS NULL FOR UPDATE OF p`;
+      SELECT * FROM postmortem_lock_for_write(${id}, ${clientMutationId}::text)`;
     return row ?? null;
   }
-  return db.postmortem.findFirst({ where: { id, deletedAt: null }, select: accessSelect });
+  const row = await db.postmortem.findFirst({ where: { id, deletedAt: null }, select: accessSelect });
+  return row && { ...row, appliedSeq: null };
 }
 
 /**
@@ -72,8 +83,8 @@ export async function isPostmortemVisible(actor: Actor, id: string): Promise<boo
   return !!access && can(actor, "view", access);
 }
 
-export async function authorize(db: Tx, actor: Actor, id: string, permission: PostmortemPermission, lock = false) {
-  const access = await loadAccess(db, id, { lock });
+export async function authorize(db: Tx, actor: Actor, id: string, permission: PostmortemPermission, lock: LockOption = false) {
+  const access = await loadAccess(db, id, lock);
   assertCan(actor, permission, access);
   return access;
 }

@@ -4,7 +4,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { can, canTrackFollowUp, type Actor } from "@/lib/auth/permissions";
 import { assertCan, authorize, loadAccess, type LoadedAccess, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
-import { appliedSeq, conflictError } from "@/lib/data/field-writes";
+import { conflictError } from "@/lib/data/field-writes";
 import type { ActionDto } from "@/lib/data/postmortem-document";
 import { visibleWhere } from "@/lib/data/postmortems";
 import { isActionOverdue, proposeDeadline } from "@/lib/domain/deadlines";
@@ -140,7 +140,7 @@ function assertMayChange(
   access: LoadedAccess | null,
   row: { ownerId: string | null },
   fields: (keyof UpdateActionChanges)[],
-) {
+): asserts access is LoadedAccess {
   if (!access || !can(actor, "view", access)) throw new AppError("NOT_FOUND");
   if (can(actor, "edit", access)) return;
   const statusOnly = fields.every((f) => STATUS_FIELDS.has(f));
@@ -213,11 +213,11 @@ async function applyChanges(
  */
 export async function updateAction(actor: Actor, input: UpdateActionData): Promise<ActionDto> {
   return getDb().$transaction(async (tx) => {
-    const access = await loadAccess(tx, input.postmortemId, { lock: true });
+    const access = await loadAccess(tx, input.postmortemId, { clientMutationId: input.clientMutationId });
     const row = await loadRow(tx, input.postmortemId, input.actionId);
     assertMayChange(actor, access, row, Object.keys(input.changes) as (keyof UpdateActionChanges)[]);
     const base = input.base as Partial<Record<keyof UpdateActionChanges, unknown>>;
-    if ((await appliedSeq(tx, input.postmortemId, input.clientMutationId)) !== null) return toActionDto(row);
+    if (access.appliedSeq !== null) return toActionDto(row);
     return applyChanges(
       tx,
       actor,
@@ -236,7 +236,7 @@ export async function updateAction(actor: Actor, input: UpdateActionData): Promi
 export async function setActionStatus(actor: Actor, input: SetActionStatusData): Promise<ActionDto> {
   return getDb().$transaction(async (tx) => {
     const peek = await loadRow(tx, null, input.actionId);
-    const access = await loadAccess(tx, peek.postmortemId, { lock: true });
+    const access = await loadAccess(tx, peek.postmortemId, true);
     const row = await loadRow(tx, peek.postmortemId, input.actionId);
     const changes: Partial<UpdateActionChanges> = { status: input.status };
     if (input.wontDoReason !== undefined) changes.wontDoReason = input.wontDoReason;

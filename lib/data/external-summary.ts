@@ -26,7 +26,7 @@ export type PublicSummaryDto = Omit<PublicSummary, "incidentDate" | "resolvedAt"
 
 /** The facilitator (or, without one, the creator) and admins approve and publish the external summary. */
 async function authorizeRelease(tx: Tx, actor: Actor, id: string): Promise<LoadedAccess> {
-  const access = await loadAccess(tx, id, { lock: true });
+  const access = await loadAccess(tx, id, true);
   assertCan(actor, "view", access);
   if (!can(actor, "releaseExternalSummary", access))
     throw new AppError("FORBIDDEN", { message: "Only the facilitator or an administrator can approve and publish the external summary." });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { appliedSeq, findCreatedBy, planFieldChanges, recordPlan, withEditLock } from "@/lib/data/field-writes";
+import { findCreatedBy, planFieldChanges, recordPlan, withEditLock } from "@/lib/data/field-writes";
 import type { FactorDto } from "@/lib/data/postmortem-document";
 import type { AddFactorInput, UpdateFactorInput } from "@/lib/validations/sections";
 
@@ -34,20 +34,25 @@ export async function addFactor(actor: Actor, input: AddFactorInput): Promise<Fa
 
 export async function updateFactor(actor: Actor, input: UpdateFactorInput): Promise<FactorDto> {
   const { postmortemId, factorId } = input;
-  return withEditLock(actor, postmortemId, async (tx) => {
-    const row = await tx.contributingFactor.findFirst({ where: { id: factorId, postmortemId } });
-    if (!row) throw new AppError("DELETED", { message: "That factor was deleted by someone else." });
-    if ((await appliedSeq(tx, postmortemId, input.clientMutationId)) !== null) return toDto(row);
-    const target = { entity: "factor", entityId: row.id };
-    const plan = planFieldChanges(row, input.changes, input.base, target);
-    if (plan.length === 0) return toDto(row);
-    const updated = await tx.contributingFactor.update({
-      where: { id: row.id },
-      data: Object.fromEntries(plan.map((p) => [p.field, p.after])),
-    });
-    await recordPlan(tx, postmortemId, actor, target, plan, input.clientMutationId);
-    return toDto(updated);
-  });
+  return withEditLock(
+    actor,
+    postmortemId,
+    async (tx, access) => {
+      const row = await tx.contributingFactor.findFirst({ where: { id: factorId, postmortemId } });
+      if (!row) throw new AppError("DELETED", { message: "That factor was deleted by someone else." });
+      if (access.appliedSeq !== null) return toDto(row);
+      const target = { entity: "factor", entityId: row.id };
+      const plan = planFieldChanges(row, input.changes, input.base, target);
+      if (plan.length === 0) return toDto(row);
+      const updated = await tx.contributingFactor.update({
+        where: { id: row.id },
+        data: Object.fromEntries(plan.map((p) => [p.field, p.after])),
+      });
+      await recordPlan(tx, postmortemId, actor, target, plan, input.clientMutationId);
+      return toDto(updated);
+    },
+    input.clientMutationId,
+  );
 }
 
 export async function deleteFactor(actor: Actor, input: { postmortemId: string; factorId: string }): Promise<{ id: string }> {

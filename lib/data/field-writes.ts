@@ -13,10 +13,16 @@ import { toUtcInput } from "@/lib/validations/common";
 /**
  * Runs `fn` in one transaction with the postmortem row locked and the actor allowed to edit it. A meeting's
  * editors all write one postmortem, so they queue on its row lock by design; how long they may wait is the
- * client's TRANSACTION_OPTIONS (lib/db/client.ts).
+ * client's TRANSACTION_OPTIONS (lib/db/client.ts). Given the edit's client mutation id, `access.appliedSeq`
+ * tells whether that edit was applied before (a retry answers what it answered then).
  */
-export function withEditLock<T>(actor: Actor, postmortemId: string, fn: (tx: Tx, access: LoadedAccess) => Promise<T>): Promise<T> {
-  return getDb().$transaction(async (tx) => fn(tx, await authorize(tx, actor, postmortemId, "edit", true)));
+export function withEditLock<T>(
+  actor: Actor,
+  postmortemId: string,
+  fn: (tx: Tx, access: LoadedAccess) => Promise<T>,
+  clientMutationId?: string | null,
+): Promise<T> {
+  return getDb().$transaction(async (tx) => fn(tx, await authorize(tx, actor, postmortemId, "edit", { clientMutationId })));
 }
 
 const isDecimal = (v: unknown) => typeof v === "object" && v !== null && "toFixed" in v;
@@ -82,17 +88,6 @@ export function planFieldChanges(
   }
   if (Object.keys(theirs).length > 0) throw conflictError({ entity: target.entity, entityId: target.entityId, theirs });
   return plan;
-}
-
-/** The seq of an edit already applied under this client mutation id (a retry), or null. */
-export async function appliedSeq(tx: Tx, postmortemId: string, clientMutationId: string | undefined): Promise<number | null> {
-  if (!clientMutationId) return null;
-  const event = await tx.docEvent.findFirst({
-    where: { postmortemId, clientMutationId },
-    select: { seq: true },
-    orderBy: { seq: "desc" },
-  });
-  return event?.seq ?? null;
 }
 
 /** Appends one DocEvent per planned field (plus `extra`), all under the edit's client mutation id. */

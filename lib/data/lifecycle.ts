@@ -44,7 +44,7 @@ export async function setStatus(actor: Actor, input: StatusChange): Promise<Tran
 
 function transition(actor: Actor, input: StatusChange, doc: PostmortemDocument | null): Promise<Transition> {
   return getDb().$transaction(async (tx) => {
-    const access = await loadAccess(tx, input.postmortemId, { lock: true });
+    const access = await loadAccess(tx, input.postmortemId, true);
     assertCan(actor, "view", access);
     const pm = await tx.postmortem.findUniqueOrThrow({ where: { id: access.id }, select: { status: true, publishedAt: true } });
     const from = pm.status;

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorize } from "@/lib/data/access";
-import { appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
+import { planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
 import { toAmountInput, type MetricsColumns, type UpdateMetricsSectionInput } from "@/lib/validations/timeline";
 
 type Column = keyof MetricsColumns;
@@ -42,9 +42,8 @@ function formEntry(column: Column, stored: MetricsColumns): [string, unknown] {
  */
 export async function updateMetricsSection(actor: Actor, input: UpdateMetricsSectionInput): Promise<{ seq: number }> {
   return getDb().$transaction(async (tx) => {
-    await authorize(tx, actor, input.postmortemId, "edit", true);
-    const retried = await appliedSeq(tx, input.postmortemId, input.clientMutationId);
-    if (retried !== null) return { seq: retried };
+    const access = await authorize(tx, actor, input.postmortemId, "edit", { clientMutationId: input.clientMutationId });
+    if (access.appliedSeq !== null) return { seq: access.appliedSeq };
     const stored = (await tx.postmortem.findUniqueOrThrow({ where: { id: input.postmortemId }, select })) as MetricsColumns;
     const target: EditTarget = {
       entity: "postmortem",

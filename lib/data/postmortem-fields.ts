@@ -3,15 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { assertMayChangeFields, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
-import {
-  appliedSeq,
-  formValuesOf,
-  planFieldChanges,
-  recordPlan,
-  withEditLock,
-  type EditTarget,
-  type FieldPlan,
-} from "@/lib/data/field-writes";
+import { formValuesOf, planFieldChanges, recordPlan, withEditLock, type EditTarget, type FieldPlan } from "@/lib/data/field-writes";
 import { MEETING_BEFORE_INCIDENT, type SectionUpdate } from "@/lib/validations/sections";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 
@@ -45,31 +37,35 @@ export async function updatePostmortemSection(actor: Actor, input: SectionUpdate
   const base = input.base as Record<string, unknown>;
   const id = input.postmortemId;
   try {
-    return await withEditLock(actor, id, async (tx, access) => {
-      const retried = await appliedSeq(tx, id, input.clientMutationId);
-      if (retried !== null) return { seq: retried, values: {} };
-      if (input.section === "impact") {
-        const current = (await tx.impactAssessment.findUnique({ where: { postmortemId: id } })) ?? EMPTY_IMPACT;
-        const plan = planFieldChanges(current, changes, base, { entity: "impact", entityId: id });
+    return await withEditLock(
+      actor,
+      id,
+      async (tx, access) => {
+        if (access.appliedSeq !== null) return { seq: access.appliedSeq, values: {} };
+        if (input.section === "impact") {
+          const current = (await tx.impactAssessment.findUnique({ where: { postmortemId: id } })) ?? EMPTY_IMPACT;
+          const plan = planFieldChanges(current, changes, base, { entity: "impact", entityId: id });
+          if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
+          const data = dataOf(plan);
+          await tx.impactAssessment.upsert({ where: { postmortemId: id }, create: { postmortemId: id, ...data }, update: data });
+          return finish(tx, id, actor, plan, "impact", [], input.clientMutationId);
+        }
+        const current = await tx.postmortem.findUniqueOrThrow({ where: { id } });
+        const plan = planFieldChanges(current, changes, base, { entity: "postmortem", entityId: id });
+        assertMayChangeFields(
+          actor,
+          access,
+          plan.map((p) => p.field),
+        );
         if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
-        const data = dataOf(plan);
-        await tx.impactAssessment.upsert({ where: { postmortemId: id }, create: { postmortemId: id, ...data }, update: data });
-        return finish(tx, id, actor, plan, "impact", [], input.clientMutationId);
-      }
-      const current = await tx.postmortem.findUniqueOrThrow({ where: { id } });
-      const plan = planFieldChanges(current, changes, base, { entity: "postmortem", entityId: id });
-      assertMayChangeFields(
-        actor,
-        access,
-        plan.map((p) => p.field),
-      );
-      if (plan.length === 0) return { seq: await appendDocEvents(tx, id, actor.id, []), values: {} };
-      if (input.section === "details") await checkDetails(tx, id, current, plan);
-      await tx.postmortem.update({ where: { id }, data: dataOf(plan) });
-      const facilitatorChange = plan.find((p) => p.field === "facilitatorId");
-      const extra = facilitatorChange ? await ensureFacilitator(tx, id, current.facilitatorId, facilitatorChange.after as string) : [];
-      return finish(tx, id, actor, plan, "postmortem", extra, input.clientMutationId);
-    });
+        if (input.section === "details") await checkDetails(tx, id, current, plan);
+        await tx.postmortem.update({ where: { id }, data: dataOf(plan) });
+        const facilitatorChange = plan.find((p) => p.field === "facilitatorId");
+        const extra = facilitatorChange ? await ensureFacilitator(tx, id, current.facilitatorId, facilitatorChange.after as string) : [];
+        return finish(tx, id, actor, plan, "postmortem", extra, input.clientMutationId);
+      },
+      input.clientMutationId,
+    );
   } catch (error) {
     // Two editors taking the same key at once: the unique index decides.
     if (isUniqueViolation(error)) {

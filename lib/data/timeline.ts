@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { authorize, type Tx } from "@/lib/data/access";
 import { appendDocEvents, type DocChange } from "@/lib/data/doc-events";
-import { appliedSeq, planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
+import { planFieldChanges, recordPlan, type EditTarget } from "@/lib/data/field-writes";
 import type { TimelineRowDto } from "@/lib/data/postmortem-document";
 import { insertionIndex, storeOrder, type OrderedRow } from "@/lib/data/timeline-order";
 import { parseTimelinePaste } from "@/lib/domain/timeline-paste";
@@ -137,10 +137,9 @@ export async function createTimelineEntry(actor: Actor, input: CreateTimelineEnt
  */
 export async function updateTimelineEntry(actor: Actor, input: UpdateTimelineEntryInput): Promise<TimelineWrite> {
   return transaction(async (tx) => {
-    await authorize(tx, actor, input.postmortemId, "edit", true);
+    const access = await authorize(tx, actor, input.postmortemId, "edit", { clientMutationId: input.clientMutationId });
     const row = await findEntry(tx, input.postmortemId, input.entryId);
-    const retried = await appliedSeq(tx, input.postmortemId, input.clientMutationId);
-    if (retried !== null) return { row: toDto(row), seq: retried };
+    if (access.appliedSeq !== null) return { row: toDto(row), seq: access.appliedSeq };
     const target: EditTarget = {
       entity: "timeline",
       entityId: row.id,

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/data/access";
 import { appendDocEvents } from "@/lib/data/doc-events";
-import { appliedSeq, planFieldChanges, recordPlan, withEditLock } from "@/lib/data/field-writes";
+import { planFieldChanges, recordPlan, withEditLock } from "@/lib/data/field-writes";
 import type { WhyDto } from "@/lib/data/postmortem-document";
 import type { AddWhyInput, UpdateWhyInput } from "@/lib/validations/sections";
 
@@ -25,16 +25,21 @@ async function liveWhy(tx: Tx, postmortemId: string, whyId: string) {
 
 export async function updateWhy(actor: Actor, input: UpdateWhyInput): Promise<WhyDto> {
   const { postmortemId, whyId } = input;
-  return withEditLock(actor, postmortemId, async (tx) => {
-    const row = await liveWhy(tx, postmortemId, whyId);
-    if ((await appliedSeq(tx, postmortemId, input.clientMutationId)) !== null) return toDto(row);
-    const target = { entity: "why", entityId: row.id };
-    const plan = planFieldChanges(row, input.changes, input.base, target);
-    if (plan.length === 0) return toDto(row);
-    const updated = await tx.whyStep.update({ where: { id: row.id }, data: { text: input.changes.text, version: { increment: 1 } } });
-    await recordPlan(tx, postmortemId, actor, target, plan, input.clientMutationId);
-    return toDto(updated);
-  });
+  return withEditLock(
+    actor,
+    postmortemId,
+    async (tx, access) => {
+      const row = await liveWhy(tx, postmortemId, whyId);
+      if (access.appliedSeq !== null) return toDto(row);
+      const target = { entity: "why", entityId: row.id };
+      const plan = planFieldChanges(row, input.changes, input.base, target);
+      if (plan.length === 0) return toDto(row);
+      const updated = await tx.whyStep.update({ where: { id: row.id }, data: { text: input.changes.text, version: { increment: 1 } } });
+      await recordPlan(tx, postmortemId, actor, target, plan, input.clientMutationId);
+      return toDto(updated);
+    },
+    input.clientMutationId,
+  );
 }
 
 /** Appends a why at the end of the chain; a retried request returns the row the first one made. */

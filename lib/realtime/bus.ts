@@ -1,5 +1,6 @@
 import "server-only";
 import { startPgListener, type PgListener } from "@/lib/realtime/pg-listener";
+import type { LiveEvent } from "@/lib/realtime/live-event";
 
 // The process's one event bus. With an external PostgreSQL it rides on LISTEN/NOTIFY (one dedicated
 // connection per process), so every `next start` process on the database hears every change. The embedded
@@ -9,8 +10,11 @@ export const DOC_CHANNEL = "postmortem";
 export const PRESENCE_CHANNEL = "postmortem_presence";
 
 export type BusHandlers = {
-  /** The postmortem's log reached `seq` (sent at commit; read the log for the events). */
-  doc: (seq: number) => void;
+  /**
+   * The postmortem's log reached `seq` (sent at commit). `events` are the new events when the signal could
+   * carry them (appendDocEvents); otherwise read the log.
+   */
+  doc: (seq: number, events?: LiveEvent[]) => void;
   presence: (payload: unknown) => void;
   /** The bus may have missed signals (LISTEN reconnected): read the log again from where you are. */
   resync: () => void;
@@ -43,13 +47,24 @@ function deliver(postmortemId: string, call: (h: BusHandlers) => void) {
 
 function onNotify(channel: string, payload: string) {
   try {
-    const message = JSON.parse(payload) as { id?: unknown; seq?: unknown };
+    const message = JSON.parse(payload) as { id?: unknown; seq?: unknown; events?: unknown };
     if (typeof message.id !== "string") return;
-    if (channel === DOC_CHANNEL && typeof message.seq === "number") deliver(message.id, (h) => h.doc(message.seq as number));
+    if (channel === DOC_CHANNEL && typeof message.seq === "number") {
+      const events = carriedEvents(message.events, message.seq);
+      deliver(message.id, (h) => h.doc(message.seq as number, events));
+    }
     if (channel === PRESENCE_CHANNEL) deliver(message.id, (h) => h.presence(message));
   } catch {
     // A malformed payload from another writer is ignored; the log stays the source of truth.
   }
+}
+
+/** The events a doc signal carries, when they are complete and end at its seq; else undefined (read the log). */
+function carriedEvents(value: unknown, seq: number): LiveEvent[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const events = value as LiveEvent[];
+  const consecutive = events.every((e, i) => typeof e?.seq === "number" && (i === 0 || e.seq === events[i - 1].seq + 1));
+  return consecutive && events[events.length - 1].seq === seq ? events : undefined;
 }
 
 function ensureListener() {

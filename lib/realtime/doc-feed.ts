@@ -4,8 +4,8 @@ import { subscribeBus } from "@/lib/realtime/bus";
 import type { LiveEvent, PresencePerson } from "@/lib/realtime/live-event";
 import { parseBeat, PresenceRoom } from "@/lib/realtime/presence";
 
-// One feed per open postmortem per process: a signal from the bus makes it read the new events from the
-// log ONCE and hand them to every local stream of that postmortem. Bytes per edit do not grow with the
+// One feed per open postmortem per process: a signal from the bus carries the new events (or makes the
+// feed read them from the log ONCE) and they go to every local stream of that postmortem. Bytes per edit do not grow with the
 // document, and a lost signal costs only latency, since the next read starts from the last seq delivered.
 
 export type FeedSubscriber = { events: (events: LiveEvent[]) => void; presence: (people: PresencePerson[]) => void };
@@ -83,7 +83,14 @@ export function subscribeFeed(postmortemId: string, fromSeq: number, subscriber:
     }, SWEEP_MS);
     sweeper.unref();
     const unsubscribe = subscribeBus(postmortemId, {
-      doc: (seq) => {
+      doc: (seq, events) => {
+        // The signal carries the events that follow the last delivered one: hand them on without a read.
+        if (events && !created.reading && events[0].seq === created.lastSeq + 1) {
+          created.lastSeq = seq;
+          created.target = Math.max(created.target, seq);
+          for (const s of created.subscribers) s.events(events);
+          return;
+        }
         created.target = Math.max(created.target, seq);
         void pump(postmortemId, created);
       },

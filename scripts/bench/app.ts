@@ -152,6 +152,23 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** CPU time (user + system) used so far by a process and all its descendants, in ms (Linux clock ticks of 10 ms). */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop() as number;
+    try {
+      const fields = readFileSync(`/proc/${current}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      continue;
+    }
+    pending.push(...childrenOf(current));
+  }
+  return ticks * 10;
+}
+
 /** Resident memory of a process and all its descendants (`next start` may serve from a child), in MB. */
 export function treeRssMb(pid: number): number {
   let kb = 0;

@@ -6,7 +6,7 @@ import path from "node:path";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { sleep, spawnServer, treeRssMb } from "./app";
+import { sleep, spawnServer, treeRssMb, treeCpuMs } from "./app";
 import { latenciesOf, recordArrival, waitForArrivals, type Arrivals, type Round } from "./collab-round";
 
 async function startServer() {
@@ -66,6 +66,7 @@ export async function runHocuspocus(editors: number, seconds: number, pauseMs: n
     });
     const baseline = received.map((r) => r.bytes);
     const sent = new Map<string, [client: number, at: number]>();
+    const cpuAtStart = treeCpuMs(server.pid);
     const started = performance.now();
     const until = started + seconds * 1000;
     await Promise.all(
@@ -79,6 +80,7 @@ export async function runHocuspocus(editors: number, seconds: number, pauseMs: n
       }),
     );
     const finished = performance.now();
+    const serverCpuMs = treeCpuMs(server.pid) - cpuAtStart;
     await waitForArrivals(arrivals, sent, editors - 1, 10_000);
     const bytes = received.map((r, i) => r.bytes - baseline[i]);
     return {
@@ -86,6 +88,7 @@ export async function runHocuspocus(editors: number, seconds: number, pauseMs: n
       expectedArrivals: sent.size * (editors - 1),
       edits: sent.size,
       editsPerSecond: sent.size / ((finished - started) / 1000),
+      serverCpuMsPerEdit: serverCpuMs / Math.max(1, sent.size),
       seconds: (finished - started) / 1000,
       bytesPerEdit: bytes.reduce((a, b) => a + b, 0) / bytes.length / Math.max(1, sent.size),
       peakRssMb,

@@ -1,7 +1,7 @@
 // Our side of `npm run bench:collab`: editors who each hold the postmortem's live stream (SSE) open and
 // type into their own timeline row through saveEditAction, the way the document page does.
 import { randomUUID } from "node:crypto";
-import { callAction, sleep, treeRssMb, type App } from "./app";
+import { callAction, sleep, treeRssMb, type App, treeCpuMs } from "./app";
 import type { Arrivals, Round } from "./collab-round";
 import { latenciesOf, recordArrival, waitForArrivals } from "./collab-round";
 
@@ -108,6 +108,7 @@ export async function runOurs(app: App, cookies: string[], editAction: string, d
     const refused: string[] = [];
     const lastValues = new Map<string, string>();
     const answers: number[] = [];
+    const cpuAtStart = treeCpuMs(app.child.pid as number);
     const started = performance.now();
     const until = started + seconds * 1000;
     await Promise.all(
@@ -138,6 +139,7 @@ export async function runOurs(app: App, cookies: string[], editAction: string, d
       }),
     );
     const finished = performance.now();
+    const serverCpuMs = treeCpuMs(app.child.pid as number) - cpuAtStart;
     await waitForArrivals(arrivals, sent, cookies.length - 1, 10_000);
     const received = counters.map((c, i) => c.bytes - baseline[i]);
     return {
@@ -145,6 +147,7 @@ export async function runOurs(app: App, cookies: string[], editAction: string, d
       expectedArrivals: sent.size * (cookies.length - 1),
       edits: sent.size,
       editsPerSecond: sent.size / ((finished - started) / 1000),
+      serverCpuMsPerEdit: serverCpuMs / Math.max(1, sent.size),
       seconds: (finished - started) / 1000,
       bytesPerEdit: received.reduce((a, b) => a + b, 0) / received.length / Math.max(1, sent.size),
       acknowledged,

@@ -9,6 +9,8 @@ export type Round = {
   editsPerSecond: number;
   seconds: number;
   bytesPerEdit: number;
+  /** The server's CPU time (all its processes; not a separate database server's) per edit while editing, ms. */
+  serverCpuMsPerEdit: number;
 };
 
 /** When each client saw each mutation: mutation id → [client, performance.now()][]. */

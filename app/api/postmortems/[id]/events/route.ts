@@ -15,6 +15,19 @@ const ACCESS_EVENTS = new Set(["participant", "postmortem"]);
 const ACCESS_FIELDS = new Set(["restricted", "facilitatorId", "deletedAt", null]);
 const TAB_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
+const encoder = new TextEncoder();
+// An event or presence list goes to every open stream of its postmortem in this process: serialise it once.
+const chunks = new WeakMap<object, Uint8Array>();
+
+function chunkOnce(message: object, format: () => string): Uint8Array {
+  let chunk = chunks.get(message);
+  if (!chunk) {
+    chunk = encoder.encode(format());
+    chunks.set(message, chunk);
+  }
+  return chunk;
+}
+
 function lastSeenSeq(request: Request, url: URL): number {
   const raw = request.headers.get("last-event-id") ?? url.searchParams.get("after") ?? "";
   const n = Number(raw);
@@ -56,7 +69,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const tabParam = url.searchParams.get("tab") ?? "";
   const tabId = TAB_ID.test(tabParam) ? tabParam : crypto.randomUUID();
   const sessionId = user.sessionId;
-  const encoder = new TextEncoder();
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -65,15 +77,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       let replaying = true;
       const held: LiveEvent[] = [];
       const timers: NodeJS.Timeout[] = [];
-      const write = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
+      const write = (chunk: string | Uint8Array) => {
+        if (!closed) controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
       };
       const sendEvents = (events: LiveEvent[]) => {
         let touchesAccess = false;
         for (const event of events) {
           if (event.seq <= sent) continue;
           sent = event.seq;
-          write(`id: ${event.seq}\nevent: doc\ndata: ${JSON.stringify(event)}\n\n`);
+          write(chunkOnce(event, () => `id: ${event.seq}\nevent: doc\ndata: ${JSON.stringify(event)}\n\n`));
           if (ACCESS_EVENTS.has(event.entity) && (event.entity === "participant" || ACCESS_FIELDS.has(event.field))) touchesAccess = true;
         }
         if (touchesAccess) void recheck();
@@ -105,7 +117,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       }
       const unsubscribe = subscribeFeed(id, sent, {
         events: (events) => (replaying ? held.push(...events) : sendEvents(events)),
-        presence: (people) => write(`event: presence\ndata: ${JSON.stringify(people)}\n\n`),
+        presence: (people) => write(chunkOnce(people, () => `event: presence\ndata: ${JSON.stringify(people)}\n\n`)),
       });
       request.signal.addEventListener("abort", close);
       write(`retry: 2000\n\n`);
