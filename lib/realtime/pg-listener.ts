@@ -26,6 +26,14 @@ export function startPgListener({ url, channels, onNotify, onConnected, log = ()
   let everConnected = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let pingTimer: NodeJS.Timeout | undefined;
+  // One query at a time on the connection (presence heartbeats and pings may overlap): pg queues overlapping
+  // queries itself only as a deprecated fallback.
+  let pending: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = pending.then(task, task);
+    pending = run.catch(() => undefined);
+    return run;
+  };
 
   const drop = (reason: string) => {
     const dead = client;
@@ -55,7 +63,7 @@ export function startPgListener({ url, channels, onNotify, onConnected, log = ()
     client = next;
     try {
       await next.connect();
-      for (const channel of channels) await next.query(`LISTEN "${channel}"`);
+      for (const channel of channels) await serial(() => next.query(`LISTEN "${channel}"`));
     } catch (error) {
       if (client === next) drop(error instanceof Error ? error.message : String(error));
       return;
@@ -66,7 +74,7 @@ export function startPgListener({ url, channels, onNotify, onConnected, log = ()
     }
     attempt = 0;
     pingTimer = setInterval(() => {
-      next.query("SELECT 1").catch((error: Error) => {
+      serial(() => next.query("SELECT 1")).catch((error: Error) => {
         if (client === next) drop(error.message);
       });
     }, PING_MS);
@@ -88,8 +96,9 @@ export function startPgListener({ url, channels, onNotify, onConnected, log = ()
       await current?.end().catch(() => {});
     },
     async notify(channel, payload) {
-      if (!client) return;
-      await client.query("SELECT pg_notify($1, $2)", [channel, payload]);
+      const current = client;
+      if (!current) return;
+      await serial(() => current.query("SELECT pg_notify($1, $2)", [channel, payload]));
     },
   };
 }
