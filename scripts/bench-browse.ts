@@ -4,6 +4,7 @@
 // statements in flight together are replayed together), the ratio between them (the data layer's own
 // overhead: query building, Prisma's raw-query path, DTO mapping), and the process memory.
 // Database: BENCH_DATABASE_URL, else DATABASE_URL. Results also go to bench-results/browse.json.
+// BENCH_ONLY=regex runs only the scenarios whose name matches it.
 // BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of every captured statement instead of timing.
 import { mkdir, writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
@@ -55,7 +56,7 @@ async function main() {
     return original(strings, ...values);
   };
 
-  // The same session settings as the app's pool (JIT off), so raw SQL and the data layer run the same plans.
+  // The same session settings as the app's pool (SESSION_OPTIONS), so raw SQL and the data layer run the same plans.
   const pool = new pg.Pool({ ...connectionConfig(url), max: 10 });
   const replay = async (captured: Statement[][]) => {
     for (const group of captured) await Promise.all(group.map((s) => pool.query(s.text, s.values as unknown[])));
@@ -104,7 +105,9 @@ async function main() {
     goal: number;
     statements: number;
   }[] = [];
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
   for (const [name, fn, goal] of scenarios) {
+    if (only && !only.test(name)) continue;
     groups = [];
     await fn();
     const captured = groups;

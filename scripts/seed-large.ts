@@ -35,8 +35,8 @@ const TRIGGERS: [string, string[]][] = [
   ["Postmortem", ["postmortem_search_own"]],
   ["TimelineEntry", ["timeline_search_insert", "timeline_milestones_insert"]],
   ["WhyStep", ["why_search_insert"]],
-  ["ContributingFactor", ["factor_search_insert"]],
-  ["AiCause", ["aicause_search_insert"]],
+  ["ContributingFactor", ["factor_search_insert", "factor_categories_insert"]],
+  ["AiCause", ["aicause_search_insert", "ai_cause_kinds_insert"]],
   ["CorrectiveAction", ["action_open_insert"]],
 ];
 
@@ -239,6 +239,7 @@ async function load(client: pg.Client, n: number) {
   const ids = `ARRAY(SELECT "id" FROM "Postmortem" WHERE "id" LIKE 'lgp%')`;
   await step("milestone times", `SELECT postmortem_refresh_milestones(${ids})`);
   await step("unfinished actions", `SELECT postmortem_refresh_open_actions(${ids})`);
+  await step("AI causes and factor categories", `SELECT postmortem_refresh_causes(${ids})`);
   for (const [table, names] of TRIGGERS) for (const t of names) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER ${t}`);
   await client.query("COMMIT");
   for (const table of [

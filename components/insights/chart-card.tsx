@@ -1,6 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type LegendPayload,
+} from "recharts";
 import { csvCell } from "@/lib/domain/exports-csv";
 import { formatDuration } from "@/lib/domain/metrics";
 import { ColumnHeads } from "@/components/ui/table";
@@ -57,6 +69,8 @@ export function ChartCard({
   // Axis ticks stay short (one line); the table and tooltip give the exact duration.
   const tick = (v: number) =>
     valueFormat === "minutes" ? (v >= 60 ? `${Math.round(v / 6) / 10} h` : `${v} min`) : valueFormat === "percent" ? `${v}%` : String(v);
+  // Legend items in the order of the series (Critical before High…), not recharts' alphabetical default.
+  const legendOrder = (item: LegendPayload) => series.findIndex((s) => s.key === item.dataKey);
   const tooltip = (v: unknown) => format(typeof v === "number" ? v : null, valueFormat);
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
@@ -87,7 +101,7 @@ export function ChartCard({
                   <XAxis dataKey={xKey} fontSize={12} />
                   <YAxis fontSize={12} tickFormatter={tick} width={70} />
                   <Tooltip formatter={tooltip} />
-                  <Legend />
+                  <Legend itemSorter={legendOrder} />
                   {series.map((s) => (
                     <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} connectNulls isAnimationActive={false} />
                   ))}
@@ -98,7 +112,7 @@ export function ChartCard({
                   <XAxis dataKey={xKey} fontSize={12} />
                   <YAxis fontSize={12} tickFormatter={tick} width={50} allowDecimals={false} />
                   <Tooltip formatter={tooltip} />
-                  {series.length > 1 ? <Legend /> : null}
+                  {series.length > 1 ? <Legend itemSorter={legendOrder} /> : null}
                   {series.map((s) => (
                     <Bar
                       key={s.key}

@@ -1,6 +1,6 @@
-// The per-postmortem figures the managers' views read (migration 20261201160000): milestone times kept by
-// triggers on the timeline, unfinished-action figures kept by triggers on corrective actions, and the AI
-// system's key. Each story edits through the normal write paths and then compares the stored figures with
+// The per-postmortem figures the managers' views read (migrations 20261201160000 and 20261201191000): milestone
+// times kept by triggers on the timeline, unfinished-action figures kept by triggers on corrective actions, the
+// AI system's key, and the AI causes and written factor categories kept by triggers on those tables. Each story edits through the normal write paths and then compares the stored figures with
 // what the live rows say.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,10 @@ import { listPostmortems } from "@/lib/data/postmortem-list";
 import { createTimelineEntry, deleteTimelineEntry, pasteTimeline, restoreTimelineEntry, updateTimelineEntry } from "@/lib/data/timeline";
 import { bulkUpdateActions } from "@/lib/data/tracker";
 import { milestoneTimes } from "@/lib/domain/metrics";
+import { setAiCause } from "@/lib/data/ai-causes";
+import { addFactor, deleteFactor, updateFactor } from "@/lib/data/factors";
 import { createActionSchema, setActionStatusSchema, updateActionSchema } from "@/lib/validations/actions";
+import { addFactorSchema, setAiCauseSchema, updateFactorSchema } from "@/lib/validations/sections";
 import { createTimelineEntrySchema, pasteTimelineSchema, updateTimelineEntrySchema } from "@/lib/validations/timeline";
 import { bulkUpdateActionsSchema } from "@/lib/validations/tracker";
 import { createTestPostmortem, createTestUser } from "@/test/factories";
@@ -24,12 +27,15 @@ type Stored = {
   openActionCount: number;
   nextOpenDeadline: Date | null;
   aiSystemKey: string | null;
+  aiCauseKinds: string[];
+  factorCategories: string[];
 };
 
 const stored = async (id: string) =>
   (
     await getDb().$queryRaw<Stored[]>`SELECT "firstOccurrenceAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt",
-      "openActionCount", "nextOpenDeadline", "aiSystemKey" FROM "Postmortem" WHERE "id" = ${id}`
+      "openActionCount", "nextOpenDeadline", "aiSystemKey",
+      "aiCauseKinds"::text[] AS "aiCauseKinds", "factorCategories"::text[] AS "factorCategories" FROM "Postmortem" WHERE "id" = ${id}`
   )[0];
 
 /** The milestone times the live (non-deleted) timeline rows give, as metrics.milestoneTimes reads them. */
@@ -172,5 +178,45 @@ describe("per-postmortem figures of the managers' views", () => {
     expect((await stored(id)).aiSystemKey).toBe(`team:${team.id}`);
     await getDb().postmortem.update({ where: { id }, data: { aiProvider: "  Open  AI ", aiModel: "GPT-4o   mini" } });
     expect((await stored(id)).aiSystemKey).toBe("model:open ai/gpt-4o mini");
+  });
+
+  it("AI causes and written factor categories follow ticks, factor edits and deletes, and drive the filters", async () => {
+    const facilitator = await createTestUser();
+    const { id } = await createTestPostmortem(facilitator);
+    const causes = async () => (await stored(id)).aiCauseKinds;
+    const categories = async () => (await stored(id)).factorCategories;
+    const tick = (kind: string, checked: boolean) => setAiCause(facilitator, setAiCauseSchema.parse({ postmortemId: id, kind, checked }));
+    const listed = async (filters: { aiCause?: "PROMPT_CHANGE"; factor?: "PROCESS" }) =>
+      (await listPostmortems(facilitator, { ...filters, facilitatorId: facilitator.id })).items.map((p) => p.id);
+
+    // The template's empty factor per category counts for nothing.
+    expect(await causes()).toEqual([]);
+    expect(await categories()).toEqual([]);
+
+    await tick("PROMPT_CHANGE", true);
+    await tick("MODEL_DRIFT", true);
+    expect(await causes()).toEqual(expect.arrayContaining(["PROMPT_CHANGE", "MODEL_DRIFT"]));
+    expect(await listed({ aiCause: "PROMPT_CHANGE" })).toEqual([id]);
+    await tick("PROMPT_CHANGE", false);
+    expect(await causes()).toEqual(["MODEL_DRIFT"]);
+    expect(await listed({ aiCause: "PROMPT_CHANGE" })).toEqual([]);
+
+    const written = await addFactor(
+      facilitator,
+      addFactorSchema.parse({ postmortemId: id, clientMutationId: randomUUID(), category: "TECHNICAL", description: "No eval gate" }),
+    );
+    expect(await categories()).toEqual(["TECHNICAL"]);
+    const recategorise = (changes: { category?: string; description?: string }, base: { category?: string; description?: string }) =>
+      updateFactor(facilitator, updateFactorSchema.parse({ postmortemId: id, factorId: written.id, changes, base }));
+    await recategorise({ category: "PROCESS" }, { category: "TECHNICAL" });
+    expect(await categories()).toEqual(["PROCESS"]);
+    expect(await listed({ factor: "PROCESS" })).toEqual([id]);
+    await recategorise({ description: "   " }, { description: "No eval gate" });
+    expect(await categories()).toEqual([]);
+    expect(await listed({ factor: "PROCESS" })).toEqual([]);
+    await recategorise({ description: "Rollout skipped review" }, { description: "" });
+    expect(await categories()).toEqual(["PROCESS"]);
+    await deleteFactor(facilitator, { postmortemId: id, factorId: written.id });
+    expect(await categories()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { AiCauseKind } from "@/lib/generated/prisma/enums";
 import { canOrg, type Actor } from "@/lib/auth/permissions";
 import { SEVERITIES, reviewPolicyFor, reviewTypeFor } from "@/lib/domain/severity-policy";
 import { REVIEW_WINDOW_HOURS } from "@/lib/domain/deadlines";
@@ -18,12 +19,25 @@ const sql = Prisma.sql;
  * The postmortems the actor takes part in are read once per statement (an uncorrelated ARRAY(…)), not as a
  * correlated EXISTS: PostgreSQL runs that EXISTS hashed but costs it per row, which made every plan over
  * many postmortems look ~30 times dearer than it is and pushed it to row-by-row lookups of the wide rows.
+ * Only restricted postmortems are read into it (the only rows that consult it), so each check compares a few
+ * ids, not the hundreds of postmortems a long-standing facilitator took part in.
  * `row` is the postmortem's alias (fixed text from this file), `p` unless given.
  */
 export function visibleSql(actor: Actor, row: Prisma.Sql = sql`p`): Prisma.Sql {
   if (canOrg(actor, "viewAllRestricted")) return sql`${row}."deletedAt" IS NULL`;
   return sql`${row}."deletedAt" IS NULL AND (NOT ${row}."restricted" OR ${row}."facilitatorId" = ${actor.id} OR ${row}."createdById" = ${actor.id}
-    OR ${row}."id" = ANY (ARRAY(SELECT pa."postmortemId" FROM "Participant" pa WHERE pa."userId" = ${actor.id})))`;
+    OR ${row}."id" = ANY (ARRAY(SELECT pa."postmortemId" FROM "Participant" pa JOIN "Postmortem" rp ON rp."id" = pa."postmortemId"
+      WHERE pa."userId" = ${actor.id} AND rp."restricted")))`;
+}
+
+/**
+ * The complement of visibleSql: the postmortems hidden from the actor (deleted, or restricted and not theirs).
+ * They are few, so a statement that needs nothing of the postmortem but its visibility can exclude them by id
+ * (a hashed NOT IN over a bitmap of two small indexes) instead of joining every row to its postmortem.
+ * `IS NOT TRUE`, not `NOT`: a restricted postmortem without a facilitator makes visibleSql NULL, not false.
+ */
+export function hiddenSql(actor: Actor, row: Prisma.Sql = sql`p`): Prisma.Sql {
+  return sql`(${row}."deletedAt" IS NOT NULL OR ${row}."restricted") AND (${visibleSql(actor, row)}) IS NOT TRUE`;
 }
 
 const severitiesWhere = (keep: (s: (typeof SEVERITIES)[number]["value"]) => boolean) => SEVERITIES.map((s) => s.value).filter(keep);
@@ -72,14 +86,10 @@ export function browseWhereSql(actor: Actor, f: BrowseFilters, now: Date): Prism
   if (f.teamId) parts.push(sql`p."teamId" = ${f.teamId}`);
   if (f.facilitatorId) parts.push(sql`p."facilitatorId" = ${f.facilitatorId}`);
   if (f.review) parts.push(severityInSql(severitiesWhere((s) => reviewTypeFor(s) === f.review)));
-  if (f.aiCause) {
-    parts.push(sql`EXISTS (SELECT 1 FROM "AiCause" ac WHERE ac."postmortemId" = p."id" AND ac."kind" = ${f.aiCause}::"AiCauseKind")`);
-  }
-  if (f.factor) {
-    // The template starts every postmortem with one empty factor per category: only written ones count.
-    parts.push(sql`EXISTS (SELECT 1 FROM "ContributingFactor" cf WHERE cf."postmortemId" = p."id"
-      AND cf."category" = ${f.factor}::"FactorCategory" AND btrim(cf."description") <> '')`);
-  }
+  // AI causes and written factor categories as the triggers of migration 20261201191000 keep them on the row
+  // (written factors only: the template starts every postmortem with one empty factor per category).
+  if (f.aiCause) parts.push(sql`p."aiCauseKinds" @> ARRAY[${f.aiCause}::"AiCauseKind"]`);
+  if (f.factor) parts.push(sql`p."factorCategories" @> ARRAY[${f.factor}::"FactorCategory"]`);
   if (f.tag) parts.push(sql`EXISTS (SELECT 1 FROM "PostmortemTag" pt WHERE pt."postmortemId" = p."id" AND pt."tag" = ${f.tag})`);
   if (f.from) parts.push(sql`p."incidentDate" >= ${f.from}::timestamp(3)`);
   if (f.to) parts.push(sql`p."incidentDate" < ${toIsoDay(addUtcDays(parseIsoDay(f.to)!, 1))}::timestamp(3)`);
@@ -111,28 +121,35 @@ export function keysetSql(columns: KeysetColumn[], values: string[]): Prisma.Sql
 export const aiSystemKeySql = sql`p."aiSystemKey"`;
 
 /**
- * Joined to `"Postmortem" p` (visible rows), keeps the possible recurrences (recurrence.isPossibleRecurrence):
- * an earlier, published, visible postmortem on the same AI system shares one of its AI causes. That is: its
- * incident date is after the first published one's for one of its (system, cause) pairs. One grouped pass
- * finds that date per pair (a few hundred pairs) and hash joins compare each cause against it: no pairwise
- * join, no window sort. A postmortem can match through several causes, so callers count DISTINCT ids.
+ * The possible recurrences (recurrence.isPossibleRecurrence) among the postmortems `where` selects (visible ones),
+ * one row per postmortem with its id and incident date: an earlier, published, visible postmortem on the same AI
+ * system shares one of its AI causes. That is: its incident date is after the first published one's for one of
+ * its (system, cause) pairs. One grouped pass over the published postmortems finds, per AI system, the first
+ * date of each cause (one column per kind of AI cause, from the trigger-kept kinds of migration 20261201191000);
+ * a hash join on the system then gives each postmortem its system's row, and a plain expression compares its
+ * causes with it. No pairwise join, no read of the AI causes themselves, no per-row subquery, no duplicates.
  */
-export function repeatJoinSql(actor: Actor): Prisma.Sql {
-  return sql`JOIN "AiCause" rac ON rac."postmortemId" = p."id"
-    JOIN (SELECT ${aiSystemKeySql} AS "key", ac."kind", min(p."incidentDate") AS "first"
-      FROM "Postmortem" p JOIN "AiCause" ac ON ac."postmortemId" = p."id"
-      WHERE ${visibleSql(actor)} AND p."status" = 'PUBLISHED' AND ${aiSystemKeySql} IS NOT NULL GROUP BY 1, 2) rfp
-      ON rfp."key" = ${aiSystemKeySql} AND rfp."kind" = rac."kind" AND p."incidentDate" > rfp."first"`;
+export function possibleRecurrencesSql(actor: Actor, where: Prisma.Sql): Prisma.Sql {
+  const kinds = Object.values(AiCauseKind).map((kind, i) => ({
+    kind: sql`ARRAY[${kind}::"AiCauseKind"]`,
+    first: Prisma.raw(`"first${i}"`),
+  }));
+  const firsts = kinds.map((k) => sql`min(q."incidentDate") FILTER (WHERE q."aiCauseKinds" @> ${k.kind}) AS ${k.first}`);
+  const shared = kinds.map((k) => sql`(p."aiCauseKinds" @> ${k.kind} AND p."incidentDate" > rfp.${k.first})`);
+  return sql`(SELECT p."id", p."incidentDate" FROM "Postmortem" p
+    JOIN (SELECT q."aiSystemKey" AS "key", ${Prisma.join(firsts)} FROM "Postmortem" q
+      WHERE ${visibleSql(actor, sql`q`)} AND q."status" = 'PUBLISHED' AND q."aiSystemKey" IS NOT NULL GROUP BY 1) rfp
+      ON rfp."key" = ${aiSystemKeySql}
+    WHERE ${where} AND (${Prisma.join(shared, " OR ")}))`;
 }
 
 /**
- * The same rule as repeatJoinSql for one postmortem `p` at a time, for a few rows (the report's postmortems
- * created in a week): an index over published postmortems by AI system and date finds the earlier ones on the
- * same system, and the first that shares a cause (and that the actor may see) answers.
+ * The same rule as possibleRecurrencesSql for one postmortem `p` at a time, for a few rows (the report's postmortems
+ * created in a week): an index over published postmortems by AI system and date, carrying their cause kinds,
+ * finds the earlier ones on the same system that share a cause (and that the actor may see).
  */
 export function isRepeatSql(actor: Actor): Prisma.Sql {
-  return sql`EXISTS (SELECT 1 FROM "AiCause" rac JOIN "AiCause" qc ON qc."kind" = rac."kind"
-      JOIN "Postmortem" q ON q."id" = qc."postmortemId"
-    WHERE rac."postmortemId" = p."id" AND q."aiSystemKey" = p."aiSystemKey" AND q."status" = 'PUBLISHED'
-      AND q."incidentDate" < p."incidentDate" AND ${visibleSql(actor, sql`q`)})`;
+  return sql`EXISTS (SELECT 1 FROM "Postmortem" q
+    WHERE q."aiSystemKey" = p."aiSystemKey" AND q."status" = 'PUBLISHED' AND q."incidentDate" < p."incidentDate"
+      AND q."aiCauseKinds" && p."aiCauseKinds" AND ${visibleSql(actor, sql`q`)})`;
 }

@@ -45,6 +45,23 @@ describe("corrective-action tracker", () => {
     expect(exported).toEqual(actions.slice(0, 3).map((a) => a.id));
   });
 
+  it("counts across every team leave out the actions of postmortems the person may not see", async () => {
+    const { facilitator, owner, postmortemId, actions } = await seedActions();
+    const viewer = await createTestUser("VIEWER");
+    const now = new Date("2026-11-30T10:00:00Z");
+    const counts = async (actor: typeof viewer) => {
+      const page = await listTrackerActions(actor, trackerFiltersSchema.parse({ ownerId: owner.id }), now);
+      return { total: page.total, overdue: page.overdue, rows: page.rows.length };
+    };
+    expect(await counts(viewer)).toEqual({ total: 3, overdue: 2, rows: 3 });
+    expect(await counts(facilitator)).toEqual({ total: 4, overdue: 3, rows: 4 });
+    // A restricted postmortem without a facilitator stays hidden.
+    await getDb().postmortem.update({ where: { id: actions[3].postmortemId }, data: { facilitatorId: null } });
+    expect(await counts(viewer)).toEqual({ total: 3, overdue: 2, rows: 3 });
+    await getDb().postmortem.update({ where: { id: postmortemId }, data: { deletedAt: new Date() } });
+    expect(await counts(viewer)).toEqual({ total: 0, overdue: 0, rows: 0 });
+  });
+
   it("bulk changes follow single-edit permissions, log DocEvents, and reach the weekly report", async () => {
     const { owner, team, postmortemId, actions } = await seedActions();
     const viewer = await createTestUser("VIEWER");

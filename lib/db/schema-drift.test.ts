@@ -14,11 +14,13 @@ const schemaPath = fileURLToPath(new URL("../../prisma/schema.prisma", import.me
 const ALLOWED_EXTRAS = [
   "column Postmortem.searchVector tsvector null default none",
   "index Postmortem_searchVector_idx on Postmortem gin (searchVector)",
-  // Partial indexes of the managers' views (overview, tracker); Prisma cannot describe a WHERE clause.
+  // Partial indexes of the managers' views (overview, tracker, restricted postmortems); Prisma cannot describe a WHERE clause.
   "index Postmortem_pendingReview_idx on Postmortem btree (incidentDate)",
+  "index Postmortem_restricted_idx on Postmortem btree (id)",
   "index CorrectiveAction_unfinished_deadline_idx on CorrectiveAction btree (deadline)",
-  // Per-postmortem figures of the managers' views, kept by triggers (milestone times, unfinished actions) or
-  // generated (the AI system's key), with the indexes that read them; the app never writes them.
+  // Per-postmortem figures of the managers' views, kept by triggers (milestone times, unfinished actions, AI causes,
+  // written factor categories) or generated (the AI system's key), with the indexes that read them; the app never
+  // writes them.
   "column Postmortem.firstOccurrenceAt timestamp(3) without time zone null default none",
   "column Postmortem.detectedAt timestamp(3) without time zone null default none",
   "column Postmortem.acknowledgedAt timestamp(3) without time zone null default none",
@@ -27,6 +29,8 @@ const ALLOWED_EXTRAS = [
   "column Postmortem.openActionCount integer not null default 0",
   "column Postmortem.nextOpenDeadline date null default none",
   "column Postmortem.aiSystemKey text null generated stored",
+  'column Postmortem.aiCauseKinds "AiCauseKind"[] not null default "{}"',
+  'column Postmortem.factorCategories "FactorCategory"[] not null default "{}"',
   "index Postmortem_nextOpenDeadline_idx on Postmortem btree (nextOpenDeadline)",
   "index CorrectiveAction_trackerOrder_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
   "index CorrectiveAction_trackerOrder_unfinished_idx on CorrectiveAction btree (COALESCE(deadline, '9999-12-31'::date), id)",
@@ -35,10 +39,11 @@ const ALLOWED_EXTRAS = [
   "index Postmortem_browse_idx on Postmortem btree (incidentDate, id, severity, status, teamId, facilitatorId, createdById, " +
     "restricted, meetingDate, publishedAt, createdAt, firstOccurrenceAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt, " +
     "detectOverrideMin, acknowledgeOverrideMin, mitigateOverrideMin, resolveOverrideMin, detectNotApplicable, " +
-    "acknowledgeNotApplicable, mitigateNotApplicable, resolveNotApplicable, openActionCount, nextOpenDeadline, aiSystemKey)",
+    "acknowledgeNotApplicable, mitigateNotApplicable, resolveNotApplicable, openActionCount, nextOpenDeadline, aiSystemKey, " +
+    "aiCauseKinds, factorCategories)",
   "index CorrectiveAction_postmortemId_live_idx on CorrectiveAction btree (postmortemId, status, horizon, deadline, completedAt, ownerId)",
   "index ContributingFactor_written_idx on ContributingFactor btree (postmortemId, category)",
-  "index Postmortem_published_aiSystemKey_idx on Postmortem btree (aiSystemKey, incidentDate, id, restricted, facilitatorId, createdById)",
+  "index Postmortem_published_aiSystemKey_idx on Postmortem btree (aiSystemKey, incidentDate, id, restricted, facilitatorId, createdById, aiCauseKinds)",
 ];
 
 const SCALAR_TYPES: Record<string, string> = {
