@@ -69,6 +69,8 @@ describe.skipIf(!onPostgres)("the write lock and the log signal on PostgreSQL", 
     expect(seen?.appliedSeq).toBe(appliedAt);
     expect(seen?.seq).toBe(appliedAt);
     expect(seen?.participants.some((p) => p.userId === facilitator.id)).toBe(false);
+    // The first writer's commit signals its event too (and the signal is in before the next story starts).
+    await expect.poll(() => signals.some((s) => s.seq === appliedAt)).toBe(true);
   });
 
   it("signals the new events as the live stream sends them, or only the seq when they are too large to carry", async () => {
