@@ -59,7 +59,8 @@ export function ChartCard({
   id: string;
   title: string;
   description: string;
-  kind: "bar" | "stacked" | "line";
+  /** `categories`: horizontal bars, one labelled row per category (every label readable at any width). */
+  kind: "bar" | "stacked" | "line" | "categories";
   data: ChartRow[];
   xKey: string;
   xLabel: string;
@@ -107,10 +108,19 @@ export function ChartCard({
                   ))}
                 </LineChart>
               ) : (
-                <BarChart data={data} margin={{ left: 8, right: 8 }}>
+                <BarChart data={data} margin={{ left: 8, right: 8 }} layout={kind === "categories" ? "vertical" : "horizontal"}>
                   <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-                  <XAxis dataKey={xKey} fontSize={12} />
-                  <YAxis fontSize={12} tickFormatter={tick} width={50} allowDecimals={false} />
+                  {kind === "categories" ? (
+                    <>
+                      <XAxis type="number" fontSize={12} tickFormatter={tick} allowDecimals={false} />
+                      <YAxis type="category" dataKey={xKey} fontSize={12} width={150} interval={0} />
+                    </>
+                  ) : (
+                    <>
+                      <XAxis dataKey={xKey} fontSize={12} />
+                      <YAxis fontSize={12} tickFormatter={tick} width={50} allowDecimals={false} />
+                    </>
+                  )}
                   <Tooltip formatter={tooltip} />
                   {series.length > 1 ? <Legend itemSorter={legendOrder} /> : null}
                   {series.map((s) => (

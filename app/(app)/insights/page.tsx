@@ -115,7 +115,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           id="ai-causes"
           title="AI root causes"
           description="Postmortems with each item of the AI checklist ticked."
-          kind="bar"
+          kind="categories"
           data={aiCauseRows(insights)}
           xKey="cause"
           xLabel="AI root cause"
