@@ -1,7 +1,7 @@
 // The per-postmortem figures the managers' views read (migrations 20261201160000 and 20261201191000): milestone
 // times kept by triggers on the timeline, unfinished-action figures kept by triggers on corrective actions, the
-// AI system's key, and the AI causes and written factor categories kept by triggers on those tables. Each story edits through the normal write paths and then compares the stored figures with
-// what the live rows say.
+// AI system's key, and the AI causes and written factor categories kept by triggers on those tables. Each story
+// edits through the normal write paths and then compares the stored figures with what the live rows say.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";

@@ -65,6 +65,12 @@ export function severityInSql(severities: readonly string[]): Prisma.Sql {
 /** A UTC day as a bound date parameter. */
 export const daySql = (d: Date) => sql`${toIsoDay(d)}::date`;
 
+/** Corrective actions `ca` still to do: open or in progress (the statuses the partial indexes on unfinished actions name). */
+export const unfinishedActionSql = sql`ca."status" IN ('OPEN', 'IN_PROGRESS')`;
+
+/** Unfinished actions `ca` past their deadline on `day` (deadlines.isActionOverdue). */
+export const overdueActionSql = (day: Date) => sql`${unfinishedActionSql} AND ca."deadline" < ${daySql(day)}`;
+
 /**
  * Has unfinished actions (open or in progress), or unfinished actions past their deadline on `overdueOn`:
  * conditions on the trigger-kept "openActionCount" and "nextOpenDeadline" (earliest unfinished deadline).

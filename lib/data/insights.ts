@@ -3,7 +3,16 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, AiCauseKind, FactorCategory, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, severityInSql, browseWhereSql, daySql, possibleRecurrencesSql, reviewDueSql } from "@/lib/data/browse-sql";
+import {
+  CLOCKED_SEVERITIES,
+  severityInSql,
+  browseWhereSql,
+  daySql,
+  overdueActionSql,
+  possibleRecurrencesSql,
+  reviewDueSql,
+  unfinishedActionSql,
+} from "@/lib/data/browse-sql";
 import { SEVERITIES } from "@/lib/domain/severity-policy";
 import { browseFiltersSchema, type BrowseFiltersInput } from "@/lib/validations/browse";
 
@@ -62,7 +71,6 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
   const f = sql`(SELECT p.* FROM "Postmortem" p WHERE ${where})`;
   const nowTs = sql`${now.toISOString()}::timestamp(3)`;
   const today = daySql(now);
-  const unfinished = sql`ca."status" IN ('OPEN', 'IN_PROGRESS')`;
   const clocked = severityInSql(CLOCKED_SEVERITIES);
   // One pass per month gives the incidents by severity, the median times and the reviews held: with the
   // filters' postmortems scanned once instead of three times, the page's statements share the cores better.
@@ -86,11 +94,11 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
     // Days late take a few hundred distinct values: the median comes from a histogram per horizon (hashed, then
     // a running count over its few hundred rows) instead of sorting every action of every selected postmortem.
     db.$queryRaw<HorizonFollowThrough[]>`WITH h AS (
-        SELECT ca."horizon", ca."status", ${unfinished} AND ca."deadline" < ${today} AS "overdue", CASE
+        SELECT ca."horizon", ca."status", ${unfinishedActionSql} AS "unfinished", ${overdueActionSql(now)} AS "overdue", CASE
             WHEN ca."status" = 'DONE' AND ca."completedAt"::date > ca."deadline" THEN ca."completedAt"::date - ca."deadline"
-            WHEN ${unfinished} AND ca."deadline" < ${today} THEN ${today} - ca."deadline" END AS "daysLate",
+            WHEN ${overdueActionSql(now)} THEN ${today} - ca."deadline" END AS "daysLate",
           count(*) AS "n"
-        FROM "CorrectiveAction" ca JOIN ${f} f ON f."id" = ca."postmortemId" WHERE ca."deletedAt" IS NULL GROUP BY 1, 2, 3, 4),
+        FROM "CorrectiveAction" ca JOIN ${f} f ON f."id" = ca."postmortemId" WHERE ca."deletedAt" IS NULL GROUP BY 1, 2, 3, 4, 5),
       late AS (
         SELECT "horizon", "daysLate", (sum("n") OVER (PARTITION BY "horizon" ORDER BY "daysLate"))::bigint AS "upTo",
           (sum("n") OVER (PARTITION BY "horizon"))::bigint AS "all"
@@ -100,7 +108,7 @@ export async function getInsights(actor: Actor, input: BrowseFiltersInput, now =
           + min("daysLate") FILTER (WHERE "upTo" >= "all" / 2 + 1)) / 2.0 AS "medianDaysLate"
         FROM late GROUP BY 1)
       SELECT h."horizon", sum(h."n")::int AS "total",
-        coalesce(sum(h."n") FILTER (WHERE h."status" IN ('OPEN', 'IN_PROGRESS')), 0)::int AS "open",
+        coalesce(sum(h."n") FILTER (WHERE h."unfinished"), 0)::int AS "open",
         coalesce(sum(h."n") FILTER (WHERE h."overdue"), 0)::int AS "overdue",
         coalesce(sum(h."n") FILTER (WHERE h."status" = 'DONE'), 0)::int AS "done",
         coalesce(sum(h."n") FILTER (WHERE h."status" = 'WONT_DO'), 0)::int AS "wontDo",

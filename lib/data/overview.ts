@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { PostmortemStatus, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, severityInSql, daySql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, daySql, reviewDueSql, unfinishedActionSql, visibleSql } from "@/lib/data/browse-sql";
 
 const sql = Prisma.sql;
 
@@ -44,7 +44,7 @@ export async function getOverview(actor: Actor, now = new Date()): Promise<Overv
   const visible = visibleSql(actor);
   const nowTs = sql`${now.toISOString()}::timestamp(3)`;
   const today = daySql(now);
-  const openAction = sql`ca."deletedAt" IS NULL AND ca."status" IN ('OPEN', 'IN_PROGRESS')`;
+  const openAction = sql`ca."deletedAt" IS NULL AND ${unfinishedActionSql}`;
   const pendingReview = sql`${visible} AND ${severityInSql(CLOCKED_SEVERITIES)}
     AND p."status" <> 'PUBLISHED' AND p."meetingDate" IS NULL`;
 

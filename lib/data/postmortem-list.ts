@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { AiCauseKind, Milestone, PostmortemStatus, Severity } from "@/lib/generated/prisma/enums";
 import { computeMetrics } from "@/lib/domain/metrics";
-import { browseWhereSql, keysetSql, searchQuerySql, type KeysetColumn } from "@/lib/data/browse-sql";
+import { browseWhereSql, keysetSql, overdueActionSql, searchQuerySql, type KeysetColumn } from "@/lib/data/browse-sql";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/data/highlight";
 import { decodeCursor, encodeCursor, type ListPostmortemsInput, type ListSort, listPostmortemsSchema } from "@/lib/validations/browse";
 
@@ -160,17 +160,16 @@ export async function describePostmortems(ids: string[], q: string | null, now: 
     ? sql`ts_headline('english', postmortem_search_text(p), ${searchQuerySql(q)},
         ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`})`
     : sql`NULL::text`;
-  const today = now.toISOString().slice(0, 10);
   const rows = await getDb().$queryRaw<DetailRow[]>`
     SELECT p."id", p."incidentKey", p."incidentName", p."severity", p."status", p."incidentDate", p."meetingDate",
       p."publishedAt", p."restricted", u."name" AS "facilitatorName", t."name" AS "teamName",
       p."detectOverrideMin", p."resolveOverrideMin", p."detectNotApplicable", p."resolveNotApplicable",
       p."firstOccurrenceAt", p."detectedAt", p."resolvedAt",
-      ARRAY(SELECT ac."kind"::text FROM "AiCause" ac WHERE ac."postmortemId" = p."id" ORDER BY ac."kind") AS "aiCauses",
+      p."aiCauseKinds"::text[] AS "aiCauses",
       ARRAY(SELECT pt."tag" FROM "PostmortemTag" pt WHERE pt."postmortemId" = p."id" ORDER BY pt."tag") AS "tags",
       p."openActionCount" AS "openActions",
       (SELECT count(*)::int FROM "CorrectiveAction" ca WHERE ca."postmortemId" = p."id" AND ca."deletedAt" IS NULL
-        AND ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${today}::date) AS "overdueActions",
+        AND ${overdueActionSql(now)}) AS "overdueActions",
       ${snippet} AS "snippet"
     FROM "Postmortem" p LEFT JOIN "User" u ON u."id" = p."facilitatorId" LEFT JOIN "Team" t ON t."id" = p."teamId"
     WHERE p."id" IN (${Prisma.join(ids)})`;

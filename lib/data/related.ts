@@ -27,7 +27,7 @@ export type Related = { earlier: EarlierRecurrence[]; later: RelatedPostmortem[]
 
 const LIMIT = 5;
 const candidateCols = sql`p."id", p."incidentKey", p."incidentName", p."severity", p."status", p."incidentDate", p."teamId", p."aiProvider", p."aiModel",
-  ARRAY(SELECT ac."kind"::text FROM "AiCause" ac WHERE ac."postmortemId" = p."id" ORDER BY ac."kind") AS "aiCauses"`;
+  p."aiCauseKinds"::text[] AS "aiCauses"`;
 
 function toRelated(c: Candidate, self: Candidate): RelatedPostmortem {
   return {
@@ -52,8 +52,11 @@ export async function getRelated(actor: Actor, postmortemId: string): Promise<Re
   const [self] = await db.$queryRaw<Candidate[]>`SELECT ${candidateCols} FROM "Postmortem" p WHERE p."id" = ${postmortemId}`;
   const key = aiSystemKey(self);
   const visible = visibleSql(actor);
-  const causes = self.aiCauses.length > 0 ? self.aiCauses : ["__none__"];
-  const sharesCause = sql`EXISTS (SELECT 1 FROM "AiCause" ac WHERE ac."postmortemId" = p."id" AND ac."kind"::text IN (${Prisma.join(causes)}))`;
+  // The trigger-kept cause kinds on each row (migration 20261201191000), as recurrence.isPossibleRecurrence compares them.
+  const sharesCause =
+    self.aiCauses.length > 0
+      ? sql`p."aiCauseKinds" && ARRAY[${Prisma.join(self.aiCauses.map((kind) => sql`${kind}::"AiCauseKind"`))}]`
+      : sql`false`;
   const sameSystem = key ? sql`${aiSystemKeySql} = ${key}` : sql`false`;
   const words = `${self.incidentName}`.slice(0, 300);
   const textQuery = sql`replace(plainto_tsquery('english', ${words})::text, '&', '|')`;

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, Severity } from "@/lib/generated/prisma/enums";
-import { CLOCKED_SEVERITIES, severityInSql, daySql, isRepeatSql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
+import { CLOCKED_SEVERITIES, severityInSql, daySql, isRepeatSql, overdueActionSql, reviewDueSql, visibleSql } from "@/lib/data/browse-sql";
 import { addUtcDays, toIsoDay } from "@/lib/domain/dates";
 import type { ReportPeriod } from "@/lib/domain/report-period";
 import type { FollowUpReport, ReportAction, ReportPostmortem, ReportReview } from "@/lib/domain/report-markdown";
@@ -48,11 +48,10 @@ export async function getFollowUpReport(
   const start = sql`${period.start.toISOString()}::timestamp(3)`;
   const end = sql`${period.end.toISOString()}::timestamp(3)`;
   const nowTs = sql`${now.toISOString()}::timestamp(3)`;
-  const today = daySql(now);
   // Overdue begins the day after the deadline.
   const overdueFrom = daySql(addUtcDays(period.start, -1));
   const overdueTo = daySql(addUtcDays(period.end, -1));
-  const open = sql`ca."deletedAt" IS NULL AND ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${today}`;
+  const open = sql`ca."deletedAt" IS NULL AND ${overdueActionSql(now)}`;
   const actionCols = sql`ca."id", ca."number", ca."action", ca."horizon", ca."deadline", ca."completedAt", u."name" AS "ownerName",
     p."id" AS "postmortemId", p."incidentKey"`;
   const actionFrom = sql`"CorrectiveAction" ca JOIN "Postmortem" p ON p."id" = ca."postmortemId" LEFT JOIN "User" u ON u."id" = ca."ownerId"`;

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ActionHorizon, ActionStatus, PostmortemStatus } from "@/lib/generated/prisma/enums";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { daySql, hiddenSql, visibleSql } from "@/lib/data/browse-sql";
+import { daySql, hiddenSql, overdueActionSql, unfinishedActionSql, visibleSql } from "@/lib/data/browse-sql";
 import { updateAction } from "@/lib/data/actions";
 import { toIsoDay } from "@/lib/domain/dates";
 import { isActionOverdue } from "@/lib/domain/deadlines";
@@ -47,14 +47,12 @@ function actionFiltersSql(f: TrackerFilters, now: Date): Prisma.Sql[] {
   if (f.ownerId === "none") parts.push(sql`ca."ownerId" IS NULL`);
   else if (f.ownerId) parts.push(sql`ca."ownerId" = ${f.ownerId}`);
   if (f.horizon) parts.push(sql`ca."horizon" = ${f.horizon}::"ActionHorizon"`);
-  if (f.status === "UNFINISHED") parts.push(sql`ca."status" IN ('OPEN', 'IN_PROGRESS')`);
+  if (f.status === "UNFINISHED") parts.push(unfinishedActionSql);
   else if (f.status) parts.push(sql`ca."status" = ${f.status}::"ActionStatus"`);
-  if (f.overdue) parts.push(sql`ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${daySql(now)}`);
+  if (f.overdue) parts.push(overdueActionSql(now));
   if (f.dueThisWeek) {
     const week = periodContaining("week", now);
-    parts.push(
-      sql`ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" >= ${daySql(week.start)} AND ca."deadline" < ${daySql(week.end)}`,
-    );
+    parts.push(sql`${unfinishedActionSql} AND ca."deadline" >= ${daySql(week.start)} AND ca."deadline" < ${daySql(week.end)}`);
   }
   return parts;
 }
@@ -68,12 +66,13 @@ export function trackerWhereSql(actor: Actor, f: TrackerFilters, now: Date): Pri
 }
 
 /**
- * The actions the filters select, for counting. Without a team filter nothing of the postmortem matters but
- * its visibility, so the few hidden postmortems are excluded by id (hiddenSql) rather than joining each of
- * some 200,000 actions to its postmortem: half the time for the all-actions count at 50,000 postmortems.
+ * The actions the filters select (`where`, from trackerWhereSql), for counting. Without a team filter nothing of
+ * the postmortem matters but its visibility, so the few hidden postmortems are excluded by id (hiddenSql) rather
+ * than joining each of some 200,000 actions to its postmortem: half the time for the all-actions count at
+ * 50,000 postmortems.
  */
-function countedActionsSql(actor: Actor, f: TrackerFilters, now: Date): Prisma.Sql {
-  if (f.teamId) return sql`"CorrectiveAction" ca JOIN "Postmortem" p ON p."id" = ca."postmortemId" WHERE ${trackerWhereSql(actor, f, now)}`;
+function countedActionsSql(actor: Actor, f: TrackerFilters, now: Date, where: Prisma.Sql): Prisma.Sql {
+  if (f.teamId) return sql`"CorrectiveAction" ca JOIN "Postmortem" p ON p."id" = ca."postmortemId" WHERE ${where}`;
   return sql`"CorrectiveAction" ca WHERE ${Prisma.join(actionFiltersSql(f, now), " AND ")}
     AND ca."postmortemId" NOT IN (SELECT p."id" FROM "Postmortem" p WHERE ${hiddenSql(actor)})`;
 }
@@ -115,8 +114,8 @@ export async function listTrackerActions(actor: Actor, f: TrackerFilters, now = 
   const [rows, [counts]] = await Promise.all([
     queryRows(where, validAfter(f.after), TRACKER_PAGE_SIZE + 1),
     getDb().$queryRaw<{ total: number; overdue: number }[]>`SELECT count(*)::int AS "total",
-      count(*) FILTER (WHERE ca."status" IN ('OPEN', 'IN_PROGRESS') AND ca."deadline" < ${daySql(now)})::int AS "overdue"
-      FROM ${countedActionsSql(actor, f, now)}`,
+      count(*) FILTER (WHERE ${overdueActionSql(now)})::int AS "overdue"
+      FROM ${countedActionsSql(actor, f, now, where)}`,
   ]);
   const page = rows.slice(0, TRACKER_PAGE_SIZE);
   return {
